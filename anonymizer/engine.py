@@ -1,0 +1,272 @@
+"""The anonymizer engine: recognizers -> allow rules -> overlap resolution -> operators -> residual."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from anonymizer.entities import INDICATOR_KINDS
+from anonymizer.indicators import InvalidIndicator, canonicalize_indicator, indicator_token
+from anonymizer.nlp import build_pipelines, detect_language, has_cjk, scripts
+from anonymizer.operators import Operator, OperatorContext, build_operators
+from anonymizer.preservation import is_blocked
+from anonymizer.recognizers.base import AnalysisContext, RecognizerResult
+from anonymizer.recognizers.registry import RecognizerRegistry
+from anonymizer.residual import residual_scan
+from anonymizer.result import AnonymizerResult, Finding
+from anonymizer.version import __version__
+
+_LANGUAGES = ("auto", "zh", "en")
+#: Allow rules (references, hotlines, amounts, dates) only concern number-like entities.
+_NUMBER_LIKE = frozenset(
+    {
+        "BANK_CARD",
+        "BANK_ACCOUNT",
+        "PHONE",
+        "CN_ID",
+        "DEVICE_ID",
+        "SOCIAL_ACCOUNT",
+        "PASSPORT",
+        "USCC",
+        "IP_ADDRESS",
+    }
+)
+#: Tie-break when two candidates score the same: the more specific type wins.
+_PRIORITY = {
+    "CN_ID": 0, "USCC": 1, "IBAN": 2, "CRYPTO_WALLET": 3, "EMAIL": 4, "URL": 5, "BANK_CARD": 6,
+    "DEVICE_ID": 7, "SOCIAL_ACCOUNT": 8, "PHONE": 9, "IP_ADDRESS": 10, "BANK_ACCOUNT": 11, "PASSPORT": 12,
+    "LICENSE_PLATE": 13, "DATE_OF_BIRTH": 14, "ADDRESS": 15, "PERSON": 16,
+}  # fmt: skip
+
+
+class AnonymizerEngine:
+    """Finds personal data in zh / en / mixed text and replaces it.
+
+    :param token_key: the hub's secret key for indicator tokens (HMAC-SHA256).
+    :param key_id: identifier of that key, stored beside every token.
+    :param use_spacy: run the spaCy pipelines (tokenisation, name cues); False = pattern layer only.
+    :param operators: per-entity operator overrides (name or :class:`~anonymizer.operators.Operator`).
+    :param placeholder_style: ``"typed"`` (``[PERSON_1]``), ``"zh"`` (``[姓名1]``) or ``"auto"``
+        (``zh`` style for Chinese texts).
+    :param score_threshold: candidates below this score are dropped.
+    :param entities: limit detection to these entity types (default: all).
+    :param registry: a custom :class:`RecognizerRegistry`.
+
+    The engine holds no per-call state and may be shared across threads.
+    """
+
+    def __init__(
+        self,
+        token_key: bytes,
+        key_id: str = "k1",
+        *,
+        use_spacy: bool = True,
+        operators: Mapping[str, str | Operator] | None = None,
+        placeholder_style: str = "typed",
+        score_threshold: float = 0.5,
+        entities: Iterable[str] | None = None,
+        registry: RecognizerRegistry | None = None,
+    ) -> None:
+        if not isinstance(token_key, bytes | bytearray) or not token_key:
+            raise ValueError("token_key must be non-empty bytes")
+        if placeholder_style not in ("typed", "zh", "auto"):
+            raise ValueError("placeholder_style must be 'typed', 'zh' or 'auto'")
+        self._key = bytes(token_key)
+        self.key_id = key_id
+        self.use_spacy = use_spacy
+        self.placeholder_style = placeholder_style
+        self.score_threshold = score_threshold
+        self.entities = tuple(entities) if entities is not None else None
+        self.registry = registry or RecognizerRegistry()
+        self.operators = build_operators(operators)
+        self._nlp = build_pipelines() if use_spacy else {}
+
+    def __repr__(self) -> str:
+        return (
+            f"AnonymizerEngine(key_id={self.key_id!r}, use_spacy={self.use_spacy}, version={__version__!r})"
+        )
+
+    # -- public API -------------------------------------------------------------------------------
+    def anonymize(self, text: str, language: str = "auto") -> AnonymizerResult:
+        """Anonymize one text.
+
+        :param text: the narrative.
+        :param language: ``"auto"``, ``"zh"`` or ``"en"``; ``auto`` detects zh / en / mixed.
+        :returns: an :class:`~anonymizer.result.AnonymizerResult`.
+        :raises TypeError: when ``text`` is not a string.
+        :raises ValueError: for an unknown language.
+        """
+        lang = self._language(text, language)
+        pipe = self._pipe_for(text, lang)
+        return self._run(text, lang, self._nlp[pipe](text) if pipe else None)
+
+    def anonymize_many(self, texts: list[str], language: str = "auto") -> list[AnonymizerResult]:
+        """Anonymize a batch; spaCy runs once per language over the batch (``nlp.pipe``)."""
+        langs = [self._language(t, language) for t in texts]
+        docs: list[Any] = [None] * len(texts)
+        pipes = [self._pipe_for(t, lg) for t, lg in zip(texts, langs, strict=True)]
+        for pipe_lang in ("zh", "en"):
+            idx = [i for i, p in enumerate(pipes) if p == pipe_lang]
+            if idx:
+                for i, doc in zip(idx, self._nlp[pipe_lang].pipe(texts[i] for i in idx), strict=True):
+                    docs[i] = doc
+        return [self._run(t, lg, d) for t, lg, d in zip(texts, langs, docs, strict=True)]
+
+    def analyze(self, text: str, language: str = "auto") -> list[RecognizerResult]:
+        """The resolved candidates (with raw values) - for tests and benchmarks only, never store them."""
+        lang = self._language(text, language)
+        pipe = self._pipe_for(text, lang)
+        return self._analyze(text, lang, self._nlp[pipe](text) if pipe else None)
+
+    # -- internals --------------------------------------------------------------------------------
+    @staticmethod
+    def _language(text: str, language: str) -> str:
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        if language not in _LANGUAGES:
+            raise ValueError(f"language must be one of {', '.join(_LANGUAGES)}")
+        return detect_language(text) if language == "auto" else language
+
+    def _pipe_for(self, text: str, lang: str) -> str | None:
+        """The spaCy pipeline worth running on this text, if any.
+
+        A pipeline without components (the blank ``zh`` one today) would only tokenise, which no Chinese
+        recognizer reads; and spaCy's English tokenizer glues Latin words to CJK characters, so texts with
+        CJK characters use the recognizers' own tokenisation.
+        """
+        if not self.use_spacy or not text:
+            return None
+        pipe = "zh" if lang == "zh" else "en"
+        if not self._nlp[pipe].pipe_names or (pipe == "en" and has_cjk(text)):
+            return None
+        return pipe
+
+    def _analyze(self, text: str, lang: str, doc: Any) -> list[RecognizerResult]:
+        if not text:
+            return []
+        has_cjk, has_latin = scripts(text)
+        ctx = AnalysisContext(
+            text=text, language=lang, doc=doc, lower=text.lower(), has_cjk=has_cjk, has_latin=has_latin
+        )
+        candidates: list[RecognizerResult] = []
+        for rec in self.registry.get(has_cjk=has_cjk, has_latin=has_latin, entities=self.entities):
+            if rec.applies(ctx):
+                candidates.extend(r for r in rec.analyze(ctx) if r.score >= self.score_threshold)
+        if not candidates:
+            return []
+        candidates = [
+            c
+            for c in candidates
+            if c.entity_type not in _NUMBER_LIKE or not is_blocked(text, c.entity_type, c.start, c.end)
+        ]
+        candidates.extend(_propagate_names(text, candidates))
+        return _resolve_overlaps(candidates)
+
+    def _style(self, lang: str) -> str:
+        if self.placeholder_style == "auto":
+            return "zh" if lang == "zh" else "typed"
+        return self.placeholder_style
+
+    def _run(self, text: str, lang: str, doc: Any) -> AnonymizerResult:
+        results = self._analyze(text, lang, doc)
+        style = self._style(lang)
+        numbers: dict[tuple[str, str], int] = {}
+        counters: dict[str, int] = {}
+        parts: list[str] = []
+        findings: list[Finding] = []
+        pos = 0
+        out_len = 0
+        for r in results:
+            key = (r.entity_type, r.canonical or _norm(r.value))
+            if key not in numbers:
+                counters[r.entity_type] = counters.get(r.entity_type, 0) + 1
+                numbers[key] = counters[r.entity_type]
+            op_ctx = OperatorContext(r.entity_type, r.value, r.canonical, numbers[key], style)
+            placeholder = self.operators[r.entity_type].operate(op_ctx)
+            parts.append(text[pos : r.start])
+            out_len += r.start - pos
+            out_start = out_len
+            parts.append(placeholder)
+            out_len += len(placeholder)
+            pos = r.end
+            kind = INDICATOR_KINDS.get(r.entity_type)
+            token = None
+            if kind is not None:
+                token = indicator_token(self._key, kind, _token_canonical(kind, r))
+            findings.append(
+                Finding(
+                    entity_type=r.entity_type,
+                    start=r.start,
+                    end=r.end,
+                    out_start=out_start,
+                    out_end=out_len,
+                    score=float(r.score),
+                    recognizer=r.recognizer,
+                    placeholder=placeholder,
+                    token=token,
+                    indicator_kind=kind,
+                    key_id=self.key_id if token else None,
+                )
+            )
+        parts.append(text[pos:])
+        out = "".join(parts)
+        return AnonymizerResult(out, lang, findings, residual_scan(out), __version__)
+
+
+def _propagate_names(text: str, candidates: list[RecognizerResult]) -> list[RecognizerResult]:
+    """A name found once with evidence is a name wherever else it occurs in the same text."""
+    names = {c.value for c in candidates if c.entity_type == "PERSON" and len(c.value) >= 2}
+    if not names:
+        return []
+    covered = bytearray(len(text))
+    for c in candidates:
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    out = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            latin = name[0].isascii()
+            glued = latin and (
+                (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
+            )
+            if not glued and not any(covered[start:end]):
+                out.append(RecognizerResult("PERSON", start, end, 0.6, "NamePropagation", name))
+                covered[start:end] = b"\x01" * (end - start)
+            start = text.find(name, end)
+    return out
+
+
+def _token_canonical(kind: str, r: RecognizerResult) -> str:
+    """The same canonical form a member's indicator lookup uses, so that tokens match."""
+    for value in (r.canonical, r.value):
+        if value:
+            try:
+                return canonicalize_indicator(kind, value)
+            except InvalidIndicator:
+                continue
+    return r.canonical or _norm(r.value)
+
+
+def _norm(value: str) -> str:
+    return " ".join(value.split()).lower()
+
+
+def _resolve_overlaps(candidates: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Greedy: highest score first, then longer, then the more specific type; no two spans overlap."""
+    ordered = sorted(
+        candidates, key=lambda r: (-r.score, -(r.end - r.start), _PRIORITY.get(r.entity_type, 99), r.start)
+    )
+    starts: list[int] = []  # taken spans, sorted and disjoint
+    ends: list[int] = []
+    taken: list[RecognizerResult] = []
+    for c in ordered:
+        k = bisect.bisect_right(starts, c.start)
+        if (k > 0 and ends[k - 1] > c.start) or (k < len(starts) and starts[k] < c.end):
+            continue
+        starts.insert(k, c.start)
+        ends.insert(k, c.end)
+        taken.append(c)
+    taken.sort(key=lambda r: r.start)
+    return taken

@@ -1,0 +1,44 @@
+"""Chinese resident identity card number (GB 11643-1999): 18 characters, check digit, birth date."""
+
+from __future__ import annotations
+
+import re
+
+from anonymizer.checks import cn_id_ok
+from anonymizer.entities import CN_ID
+from anonymizer.recognizers.base import ALNUM_LEFT, ALNUM_RIGHT, AnalysisContext, Pattern, PatternRecognizer
+
+
+class CnIdRecognizer(PatternRecognizer):
+    """18-digit ID number with a valid check digit (X allowed) and a real date of birth."""
+
+    ENTITY = CN_ID
+    COUNTRY_CODE = "cn"
+    PATTERNS = [
+        Pattern(
+            "cn_id_compact",
+            r"(?=[1-9])"
+            + ALNUM_LEFT
+            + r"[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]"
+            + ALNUM_RIGHT,
+            0.6,
+        ),
+        Pattern(
+            "cn_id_grouped",
+            r"(?=[1-9])" + ALNUM_LEFT + r"[1-9]\d{5}[ \-](?:18|19|20)\d{6}[ \-]\d{3}[\dXx]" + ALNUM_RIGHT,
+            0.6,
+        ),
+    ]
+    CONTEXT = ["身份证", "证件号", "公民身份", "身份号", "id card", "resident id", "identity", "ID No"]
+
+    def applies(self, ctx: AnalysisContext) -> bool:
+        """Gate: skip texts that cannot hold this entity."""
+        return ctx.max_digits >= 17
+
+    def validate_result(self, value: str) -> bool:
+        """GB 11643 check digit and a real date."""
+        return cn_id_ok(re.sub(r"[ \-]", "", value))
+
+    def canonical(self, value: str) -> str:
+        """Upper-case, no separators."""
+        return re.sub(r"[ \-]", "", value).upper()

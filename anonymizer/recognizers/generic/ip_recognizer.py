@@ -1,0 +1,43 @@
+"""IPv4 and IPv6 addresses, validated by :mod:`ipaddress`."""
+
+from __future__ import annotations
+
+import ipaddress
+
+from anonymizer.entities import IP_ADDRESS
+from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer
+
+
+class IpRecognizer(PatternRecognizer):
+    """Dotted quads and colon-hex addresses that :mod:`ipaddress` accepts."""
+
+    ENTITY = IP_ADDRESS
+    PATTERNS = [
+        Pattern("ipv4", r"(?=\d)(?<![0-9.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9]|\.\d)", 0.6),
+        Pattern(
+            "ipv6",
+            r"(?=[0-9A-Fa-f:])(?<![0-9A-Za-z:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?"
+            r"(?![0-9A-Za-z]|:[0-9A-Fa-f:])",
+            0.6,
+        ),
+    ]
+    CONTEXT = ["ip", "地址", "登录", "address", "from", "来源"]
+    CONTEXT_BOOST = 0.3
+
+    def applies(self, ctx: AnalysisContext) -> bool:
+        """Gate: skip texts that cannot hold this entity."""
+        return ("." in ctx.text and ctx.max_digits >= 1) or ctx.text.count(":") >= 2
+
+    def validate_result(self, value: str) -> bool:
+        """Valid address; IPv6 needs a hex letter or ``::`` so that times like 12:30:45 never match."""
+        try:
+            addr = ipaddress.ip_address(value)
+        except ValueError:
+            return False
+        if addr.version == 6 and "::" not in value and not any(c.isalpha() for c in value):
+            return False
+        return not (addr.version == 4 and value.startswith("0."))
+
+    def canonical(self, value: str) -> str:
+        """Compressed form."""
+        return ipaddress.ip_address(value).compressed

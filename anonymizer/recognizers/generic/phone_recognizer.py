@@ -1,0 +1,116 @@
+"""International and North-American phone numbers, read by :mod:`phonenumbers` with a region per shape."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from anonymizer.entities import PHONE
+from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer, RecognizerResult
+
+_L = r"(?<![0-9A-Za-z+.\-/@])(?<!\d[ \-])"
+_R = r"(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
+_EXT = r"(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?"
+# any national format (0490 75 40 81, (37) 788-063, 699 956 915), only right after a phone cue
+_CUE_THEN_NUMBER = re.compile(
+    r"(?i:phone|tel|telephone|mobile|cell|fax|call|calls|called|dial|text|sms|whatsapp|messages?|contact|reach|"
+    r"number|no\.|电话|手机|号码|致电|来电)\W{0,3}?(?:(?i:me|us|him|her|them|at|on|to|is|was)\W{1,2}?){0,3}"
+    r"(?P<v>(?<![0-9A-Za-z+.\-/@])\(?\d{2,5}\)?(?:[\s\-.]\d{2,5}){1,4})" + r"(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
+)
+_CUE_GATE = re.compile(r"phone|tel|mobile|cell|fax|call|dial|text|sms|whatsapp|message|contact|reach|number")
+_CN_MOBILE_INTL = re.compile(r"(?:00)?861[3-9]\d{9}")
+_TOLL_FREE = ("800", "888", "877", "866", "855", "844", "833", "822")
+
+
+_GATE = re.compile(r"[+＋]\s?\d|00\d|\d{3}\)?[\s.\-]?\d{3}[\s.\-]\d{4}|(?<!\d)[2-9]\d{9}(?!\d)")
+
+
+class PhoneRecognizer(PatternRecognizer):
+    """``+CC ...`` numbers (any country) and NANP shapes such as ``(415) 555-0100``, ``415.555.0100``.
+
+    The region is chosen from the written shape, never one default for all: ``+`` / ``00`` numbers are
+    parsed without a region, NANP shapes as US. Toll-free NANP numbers are hotlines and are left alone.
+    """
+
+    ENTITY = PHONE
+    PATTERNS = [
+        Pattern(
+            "intl_plus",
+            r"(?=[+＋0])" + _L + r"(?:\+|＋|00)[1-9]\d{0,2}(?:[\s\-.]?\(?\d{1,5}\)?){2,6}" + _EXT + _R,
+            0.7,
+        ),
+        Pattern(
+            "nanp",
+            r"(?=[+(\d])"
+            + _L
+            + r"(?:(?:\+|00)?1[\s\-.]?)?(?:\(\d{3}\)\s?|\d{3}[\s\-.])\d{3}[\s\-.]\d{4}"
+            + _EXT
+            + _R,
+            0.7,
+        ),
+        Pattern("nanp_bare", r"(?=[2-9])" + _L + r"[2-9]\d{2}[2-9]\d{6}" + _R, 0.5),
+        # any national format (0490 75 40 81, (37) 788-063, 699 956 915), only right after a phone cue
+    ]
+    CONTEXT = [
+        "phone", "call", "tel", "mobile", "cell", "contact", "text", "sms", "whatsapp", "number", "dial",
+        "电话", "手机", "联系", "号码", "致电", "来电",
+    ]  # fmt: skip
+    CONTEXT_WINDOW = 24
+
+    def applies(self, ctx: AnalysisContext) -> bool:
+        """Gate: skip texts that cannot hold this entity."""
+        return _GATE.search(ctx.text) is not None or (
+            ctx.max_digits >= 2 and _CUE_GATE.search(ctx.lower) is not None
+        )
+
+    def analyze(self, ctx: AnalysisContext) -> list[RecognizerResult]:
+        """Parse each candidate with the region its shape implies."""
+        out = []
+        for m in _CUE_THEN_NUMBER.finditer(ctx.text) if _CUE_GATE.search(ctx.lower) else ():
+            value = m.group("v")
+            if 7 <= sum(c.isdigit() for c in value) <= 12:
+                out.append(
+                    RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.6, self.name, value, None)
+                )
+        for pattern in self.PATTERNS:
+            for m in pattern.compiled.finditer(ctx.text):
+                value = m.group()
+                start, end = m.span()
+                number = re.sub(r"\s?(?:x|ext\.?|#)\s?\d{1,5}$", "", value)
+                digits = re.sub(r"\D", "", number)
+                if pattern.name == "intl_plus":
+                    if _CN_MOBILE_INTL.fullmatch(digits):
+                        continue  # +86 / 0086 mobiles belong to the CN recognizer
+                    parsed = _parse("+" + digits[2:] if number.startswith("00") else "+" + digits, None)
+                else:
+                    nat = digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+                    if len(nat) != 10 or nat[:3] in _TOLL_FREE or nat[0] in "01":
+                        continue
+                    parsed = _parse(nat, "US")
+                if parsed is None or not phonenumbers.is_possible_number(parsed):
+                    continue
+                if parsed.country_code in (1,) and str(parsed.national_number)[:3] in _TOLL_FREE:
+                    continue
+                if parsed.country_code == 86 and str(parsed.national_number)[:3] in ("400", "800"):
+                    continue
+                valid = phonenumbers.is_valid_number(parsed)
+                score = pattern.score + (0.2 if valid else 0.0)
+                if self.has_context(ctx, start, end):
+                    score += 0.35
+                if score < self.MIN_SCORE:
+                    continue
+                canonical = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+                out.append(
+                    RecognizerResult(
+                        self.ENTITY, start, end, min(1.0, round(score, 3)), self.name, value, canonical
+                    )
+                )
+        return out
+
+
+def _parse(number: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    try:
+        return phonenumbers.parse(number, region)
+    except phonenumbers.NumberParseException:
+        return None

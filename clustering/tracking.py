@@ -1,0 +1,644 @@
+"""Weekly pattern tracking: stable ids, sizes, lifecycle (NEW / GROWING / STABLE / FADING).
+
+:class:`PatternTracker.run_period` is the one entry point the weekly scheduler, the on-demand refresh
+and the CLI replay all call. It keeps its whole state as plain JSON-serialisable data
+(:meth:`PatternTracker.to_state`) so the hub can store it and resume exactly.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import statistics
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date, datetime
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.stats import nbinom
+from sklearn.base import clone
+from sklearn.neighbors import NearestNeighbors
+from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
+
+from .estimators import SpectralPatternClustering
+from .features import CaseFeaturizer, case_text
+from .labels import ctfidf_keywords
+from .pipeline import make_pattern_pipeline
+from .text import amount_band, detect_language
+
+__all__ = ["PatternSummary", "PatternTracker", "PeriodResult", "TrackingConfig"]
+
+STATE_VERSION = 1
+STATUSES = ("NEW", "GROWING", "STABLE", "FADING")
+# what a remembered case keeps: no id, no member, no submission time
+_MEMORY_FIELDS = ("text", "fraud_type", "channel", "mcc", "amount", "currency", "region", "indicator_tokens")
+
+
+@dataclass
+class TrackingConfig:
+    """Every threshold of clustering, matching and lifecycle (all documented in docs/clustering.md)."""
+
+    # features and clustering
+    n_bits: int = 20
+    max_df: float = 0.5
+    structured_weight: float = 0.35
+    n_components: int = 50
+    n_neighbors: int = 15
+    max_clusters: int = 30
+    max_fit_samples: int = 20_000
+    min_agreement: float = 0.5
+    # matching to known patterns
+    max_reference: int = 5_000
+    n_jobs: int | None = None
+    novelty_similarity: float = 0.5
+    novelty_ratio: float = 0.25
+    memory_per_pattern: int = 150
+    min_pattern_size: int = 10
+    signature_terms: int = 500
+    centroid_memory: float = 0.5
+    # lifecycle
+    baseline_periods: int = 4
+    growth_alpha: float = 0.01
+    growth_min_count: int = 10
+    growth_min_ratio: float = 1.5
+    overdispersion: float = 0.1
+    fading_ratio: float = 0.5
+    fading_min_baseline: float = 5.0
+    retire_after: int = 8
+    # labels
+    n_keywords: int = 8
+    n_excerpts: int = 3
+    excerpt_chars: int = 160
+    keyword_sample: int = 300
+
+    def __post_init__(self):
+        if not 0 < self.max_df <= 1:
+            raise ValueError("max_df must be in (0, 1].")
+        if not 0 <= self.novelty_similarity <= 1 or not 0 <= self.novelty_ratio <= 1:
+            raise ValueError("novelty_similarity and novelty_ratio must be in [0, 1].")
+        if not 0 <= self.centroid_memory < 1:
+            raise ValueError("centroid_memory must be in [0, 1).")
+        if self.min_pattern_size < 1 or self.baseline_periods < 1 or self.n_components < 1:
+            raise ValueError("min_pattern_size, baseline_periods and n_components must be positive.")
+
+    def to_dict(self) -> dict:
+        """Plain dict of the settings."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> TrackingConfig:
+        """Build from a dict, ignoring unknown keys."""
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass
+class PatternSummary:
+    """One pattern as seen in one period (aggregates only: no case ids, no member names)."""
+
+    pattern_id: str
+    status: str
+    label: str
+    keywords: list
+    language: str
+    first_period: str
+    size: int
+    sizes: dict
+    members: int
+    amount_total: float
+    amount_band: str
+    fraud_type: str | None
+    channel: str | None
+    mcc: str | None
+    excerpts: list
+    baseline: float | None
+    growth_ratio: float | None
+    p_value: float | None
+    similarity_to_known: float | None = None
+
+    def to_dict(self) -> dict:
+        """Plain, JSON-serialisable dict."""
+        return asdict(self)
+
+
+@dataclass
+class PeriodResult:
+    """What :meth:`PatternTracker.run_period` returns."""
+
+    period: str
+    assignments: dict
+    patterns: list = field(default_factory=list)
+
+    @property
+    def unassigned_share(self) -> float:
+        """Share of this period's cases that joined no pattern."""
+        if not self.assignments:
+            return 0.0
+        return sum(v is None for v in self.assignments.values()) / len(self.assignments)
+
+    def to_dict(self) -> dict:
+        """Plain, JSON-serialisable dict."""
+        return {
+            "period": self.period,
+            "assignments": {str(k): v for k, v in self.assignments.items()},
+            "patterns": [p.to_dict() for p in self.patterns],
+        }
+
+
+def _signature(vec: np.ndarray, n_terms: int) -> tuple[np.ndarray, np.ndarray]:
+    """Top ``n_terms`` weights of a dense centroid, re-normalised: ``(indices, values)``."""
+    vec = np.asarray(vec, dtype=np.float64).ravel()
+    nz = np.flatnonzero(vec > 0)
+    if len(nz) > n_terms:
+        nz = nz[np.argpartition(vec[nz], -n_terms)[-n_terms:]]
+    nz = np.sort(nz)
+    vals = vec[nz]
+    norm = np.linalg.norm(vals)
+    return nz, (vals / norm if norm > 0 else vals)
+
+
+def _mode(values) -> str | None:
+    values = [str(v) for v in values if v is not None and str(v).strip()]
+    if not values:
+        return None
+    counts = Counter(values)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _amount(case) -> float | None:
+    value = case.get("amount") if isinstance(case, Mapping) else None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return float(value)
+
+
+def iso_week(value) -> str | None:
+    """ISO week ``"2026-W47"`` of a datetime, date or ISO-8601 string; ``None`` if it cannot be read."""
+    if isinstance(value, str):
+        text = value.strip().replace("Z", "+00:00")
+        try:
+            value = datetime.fromisoformat(text)
+        except ValueError:
+            return None
+    if isinstance(value, (datetime, date)):
+        year, week, _ = value.isocalendar()
+        return f"{year}-W{week:02d}"
+    return None
+
+
+class PatternTracker:
+    """Cluster each period's cases into attack patterns with ids that stay stable across periods.
+
+    Per period: (1) update the document frequencies and featurize; (2) cluster the period's cases
+    (:func:`~clustering.pipeline.make_pattern_pipeline`, the number of clusters chosen by the
+    eigengap) together with a memory of recent cases of every known pattern; (3) a cluster holding
+    its fair share of remembered cases is a known pattern: each new case takes the pattern of its
+    nearest remembered cases in that cluster; a cluster (almost) without remembered cases is either a
+    variant of a known pattern (centroid cosine to the pattern's signature, in the stable hashed
+    TF-IDF space, at least ``novelty_similarity``) or, at least ``min_pattern_size`` strong, a NEW
+    pattern; (4) update signatures, sizes, lifecycle, labels and the memory.
+
+    :param config: thresholds, see :class:`TrackingConfig`.
+    :param random_state: integer seed; each period derives its own seed from it and the period index.
+    :param clusterer: optional estimator with ``fit`` and ``labels_`` used in place of
+        :class:`~clustering.estimators.SpectralPatternClustering` (not stored in the state).
+    """
+
+    def __init__(self, config: TrackingConfig | None = None, random_state: int = 0, clusterer=None):
+        self.config = config or TrackingConfig()
+        self.random_state = int(random_state)
+        self.clusterer = clusterer
+        self.featurizer = CaseFeaturizer(
+            n_bits=self.config.n_bits,
+            max_df=self.config.max_df,
+            structured_weight=self.config.structured_weight,
+            n_jobs=self.config.n_jobs,
+        )
+        self.periods: list[str] = []
+        self.patterns: dict[str, dict] = {}
+        self.next_id = 1
+        self.memory: list[dict] = []
+        self._before: dict | None = None
+
+    # ---------------------------------------------------------------- state
+    def to_state(self) -> dict:
+        """JSON-serialisable full state (``json.dumps`` works); see :meth:`from_state`."""
+        return self._state(include_before=True)
+
+    def _state(self, include_before: bool) -> dict:
+        state = {
+            "version": STATE_VERSION,
+            "config": self.config.to_dict(),
+            "random_state": self.random_state,
+            "featurizer": self.featurizer.to_state(),
+            "periods": list(self.periods),
+            "patterns": copy.deepcopy(self.patterns),
+            "next_id": self.next_id,
+            "memory": copy.deepcopy(self.memory),
+        }
+        if include_before:
+            state["before_last_period"] = copy.deepcopy(self._before)
+        return state
+
+    @classmethod
+    def from_state(cls, state: dict, clusterer=None) -> PatternTracker:
+        """Resume a tracker saved with :meth:`to_state`."""
+        if not isinstance(state, Mapping) or state.get("version") != STATE_VERSION:
+            raise ValueError("unsupported tracker state (missing or unknown version).")
+        self = cls(
+            TrackingConfig.from_dict(state["config"]), random_state=state["random_state"], clusterer=clusterer
+        )
+        self.featurizer = CaseFeaturizer.from_state(state["featurizer"])
+        self.periods = list(state["periods"])
+        self.patterns = copy.deepcopy(state["patterns"])
+        self.next_id = int(state["next_id"])
+        self.memory = copy.deepcopy(state.get("memory", []))
+        self._before = copy.deepcopy(state.get("before_last_period"))
+        return self
+
+    def _restore(self, state: dict) -> None:
+        other = PatternTracker.from_state(state, clusterer=self.clusterer)
+        self.featurizer, self.periods, self.patterns = other.featurizer, other.periods, other.patterns
+        self.next_id, self.memory, self._before = other.next_id, other.memory, None
+
+    # ---------------------------------------------------------------- main entry
+    def run_period(self, cases: list, period: str) -> PeriodResult:
+        """Cluster ``period``'s cases, match them to known patterns and update the lifecycle.
+
+        Calling it again for the most recent period (an on-demand refresh) first rolls the tracker
+        back to the state before that period, so a refresh never counts cases twice.
+
+        :param cases: dicts with at least ``id`` and ``text`` (see the package docstring).
+        :param period: ISO week such as ``"2026-W47"`` (any string that sorts after the last one).
+        :return: :class:`PeriodResult`.
+        """
+        if not isinstance(period, str) or not period:
+            raise ValueError("period must be a non-empty string such as '2026-W47'.")
+        cases = self._validate(cases)
+        if self.periods and period == self.periods[-1]:
+            if self._before is None:
+                raise ValueError("cannot re-run the last period: no snapshot before it is stored.")
+            self._restore(self._before)
+        elif self.periods and period < self.periods[-1]:
+            raise ValueError("periods must be run in increasing order.")
+        self._before = self._state(include_before=False)
+        period_index = len(self.periods)
+        self.periods.append(period)
+        seed = (self.random_state * 1_000_003 + period_index) % (2**31 - 1)
+        cfg = self.config
+        n = len(cases)
+        assign = np.full(n, -1, dtype=np.int64)  # index into pid list
+        pids: list[str] = []
+        new_ids: set[str] = set()
+        novelty_sim: dict[str, float] = {}
+        X = self.featurizer.partial_fit_transform(cases) if n else None
+        known = [pid for pid, p in self.patterns.items() if not p.get("retired")]
+        memory = [m for m in self.memory if m["pattern"] in set(known)]
+        pid_index: dict[str, int] = {}
+
+        def slot(pid: str) -> int:
+            if pid not in pid_index:
+                pid_index[pid] = len(pids)
+                pids.append(pid)
+            return pid_index[pid]
+
+        n_mem = len(memory)
+        # small periods: one BLAS / OpenMP thread (more threads on a busy 2-core machine: 3-10x slower)
+        blas = threadpool_limits(limits=1 if n + n_mem < 5_000 else None)
+        if n and n + n_mem >= max(cfg.min_pattern_size, 3):
+            X_all = (
+                sp.vstack([X, self.featurizer.transform([m["case"] for m in memory])]).tocsr() if n_mem else X
+            )
+            labels, Z = self._cluster(X_all, seed, keep=np.arange(n, n + n_mem))
+            mem_pid = np.array([m["pattern"] for m in memory], dtype=object)
+            mem_share = n_mem / (n + n_mem)
+            sig = self._signature_matrix(known) if known else None
+            for c in [c for c in np.unique(labels) if c >= 0]:
+                rows = np.flatnonzero(labels == c)
+                cur, mem = rows[rows < n], rows[rows >= n] - n
+                if len(cur) == 0:
+                    continue
+                if n_mem and len(mem) >= 3 and len(mem) / len(rows) >= cfg.novelty_ratio * mem_share:
+                    # a cluster of known cases: each new case takes the pattern of its nearest remembered
+                    # cases of the same cluster (so a cluster that merged two patterns is split again)
+                    owners = mem_pid[mem]
+                    if len(set(owners)) == 1:
+                        assign[cur] = slot(owners[0])
+                    else:
+                        k = min(cfg.n_neighbors, len(mem))
+                        sims = Z[cur] @ Z[mem + n].T
+                        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+                        for i, nb in zip(cur, top, strict=True):
+                            assign[i] = slot(Counter(owners[nb]).most_common(1)[0][0])
+                    continue
+                centroid = normalize(np.asarray(X[cur].mean(axis=0)))
+                best_sim, best_pid = 0.0, None
+                if known:
+                    csim = np.asarray((sp.csr_matrix(centroid) @ sig.T).todense()).ravel()
+                    best_sim, best_pid = float(csim.max()), known[int(csim.argmax())]
+                if best_pid is not None and best_sim >= cfg.novelty_similarity:
+                    assign[cur] = slot(best_pid)  # a variant of a known pattern
+                elif len(cur) >= cfg.min_pattern_size:
+                    pid = self._new_pattern(period)
+                    new_ids.add(pid)
+                    novelty_sim[pid] = best_sim
+                    assign[cur] = slot(pid)
+
+        blas.restore_original_limits()
+        # update pattern records
+        by_slot: dict[int, np.ndarray] = {s: np.flatnonzero(assign == s) for s in range(len(pids))}
+        for s, rows in by_slot.items():
+            pid = pids[s]
+            self._absorb(pid, X[rows], [cases[i] for i in rows], period, pid in new_ids)
+        for pid, p in self.patterns.items():
+            if p.get("retired"):
+                continue
+            p["sizes"].setdefault(period, 0)
+            self._lifecycle(pid, period, pid in new_ids)
+        self._relabel(pids, {pids[s]: rows for s, rows in by_slot.items()}, cases, X)
+        self._remember(pids, by_slot, cases, period, seed)
+
+        assignments = {}
+        for i, case in enumerate(cases):
+            assignments[case["id"]] = pids[assign[i]] if assign[i] >= 0 else None
+        summaries = [
+            self._summary(pid, period, novelty_sim.get(pid))
+            for pid in sorted(self.patterns)
+            if not self.patterns[pid].get("retired") and self._visible(pid, period)
+        ]
+        return PeriodResult(period=period, assignments=assignments, patterns=summaries)
+
+    # ---------------------------------------------------------------- steps
+    @staticmethod
+    def _validate(cases) -> list:
+        if not isinstance(cases, (list, tuple)):
+            raise TypeError("cases must be a list of dicts.")
+        seen = set()
+        for i, case in enumerate(cases):
+            if not isinstance(case, Mapping):
+                raise TypeError(f"case #{i} is not a dict.")
+            cid = case.get("id")
+            if cid is None or isinstance(cid, bool) or not isinstance(cid, (str, int)):
+                raise ValueError(f"case #{i} has no usable id (str or int required).")
+            if not isinstance(case.get("text", ""), str):
+                raise ValueError(f"case #{i}: text must be a string.")
+            if cid in seen:
+                raise ValueError(f"case #{i}: duplicate id.")
+            seen.add(cid)
+        return list(cases)
+
+    def _signature_matrix(self, pids: list[str]) -> sp.csr_matrix:
+        rows, cols, vals = [], [], []
+        for r, pid in enumerate(pids):
+            p = self.patterns[pid]
+            rows.extend([r] * len(p["sig_idx"]))
+            cols.extend(p["sig_idx"])
+            vals.extend(p["sig_val"])
+        return sp.csr_matrix((vals, (rows, cols)), shape=(len(pids), self.featurizer.n_features_out_))
+
+    def _cluster(self, X: sp.csr_matrix, seed: int, keep=None) -> tuple[np.ndarray, np.ndarray]:
+        """Labels for the rows of ``X`` (-1 = unassigned).
+
+        The pipeline is fitted on at most ``max_fit_samples`` rows; a fitted row whose
+        ``n_neighbors`` nearest neighbours (LSA space) mostly carry another label is unassigned.
+        Rows beyond the sample take the majority label of their nearest neighbours among at most
+        ``max_reference`` fitted rows, and stay unassigned below ``min_agreement``.
+        """
+        cfg = self.config
+        n = X.shape[0]
+        rng = np.random.RandomState(seed)
+        fit_rows = (
+            np.sort(rng.choice(n, cfg.max_fit_samples, replace=False)) if n > cfg.max_fit_samples else None
+        )
+        Xf = X[fit_rows] if fit_rows is not None else X
+        n_active = int((np.diff(sp.csc_matrix(Xf).indptr) > 1).sum())
+        n_comp = max(1, min(cfg.n_components, Xf.shape[0] - 1, n_active - 1))
+        if n_comp < 2 or Xf.shape[0] < 4:
+            return np.zeros(n, dtype=np.int64), np.ones((n, 1), dtype=np.float32)
+        if self.clusterer is None:
+            clusterer = SpectralPatternClustering(
+                n_neighbors=cfg.n_neighbors,
+                min_clusters=2,
+                max_clusters=cfg.max_clusters,
+                regularization=0.01,
+                random_state=seed,
+            )
+        else:
+            clusterer = clone(self.clusterer)
+            if "random_state" in clusterer.get_params():
+                clusterer.set_params(random_state=seed)
+        pipe = make_pattern_pipeline(
+            clusterer=clusterer, featurizer="passthrough", n_components=n_comp, random_state=seed
+        )
+        pipe.fit(Xf)
+        labels = np.asarray(pipe[-1].labels_, dtype=np.int64).copy()
+        Z = pipe[:-1].transform(Xf)
+        k = min(cfg.n_neighbors, Xf.shape[0] - 1)
+        if cfg.min_agreement > 0 and k >= 2:
+            nbrs = NearestNeighbors(n_neighbors=k + 1).fit(Z).kneighbors(Z, return_distance=False)[:, 1:]
+            agree = (labels[nbrs] == labels[:, None]).mean(axis=1)
+            labels[agree < cfg.min_agreement] = -1
+        if fit_rows is None:
+            return labels, Z.astype(np.float32)
+        full = np.full(n, -1, dtype=np.int64)
+        full[fit_rows] = labels
+        Z_all = np.zeros((n, Z.shape[1]), dtype=np.float32)
+        Z_all[fit_rows] = Z
+        ref = np.flatnonzero(labels >= 0)
+        if len(ref) == 0:
+            return full, Z_all
+        if len(ref) > cfg.max_reference:
+            ref = np.sort(rng.choice(ref, cfg.max_reference, replace=False))
+        Zref, ref_labels = np.ascontiguousarray(Z[ref].T), labels[ref]
+        n_labels = int(labels.max()) + 1
+        k = min(cfg.n_neighbors, len(ref))
+        rest = np.setdiff1d(np.arange(n), fit_rows)
+        for start in range(0, len(rest), 20_000):
+            chunk = rest[start : start + 20_000]
+            Zc = pipe[:-1].transform(X[chunk])
+            Z_all[chunk] = Zc
+            sims = Zc @ Zref
+            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            votes = np.zeros((len(chunk), n_labels))
+            np.add.at(votes, (np.repeat(np.arange(len(chunk)), k), ref_labels[top].ravel()), 1.0)
+            best = votes.argmax(axis=1)
+            ok = votes[np.arange(len(chunk)), best] / k >= cfg.min_agreement
+            full[chunk[ok]] = best[ok]
+        return full, Z_all
+
+    def _remember(self, pids: list, by_slot: dict, cases: list, period: str, seed: int) -> None:
+        """Keep up to ``memory_per_pattern`` recent cases per pattern (anonymized text and fields only)."""
+        cfg = self.config
+        rng = np.random.RandomState(seed)
+        fresh: dict[str, list] = {}
+        for s, rows in by_slot.items():
+            take = (
+                rows
+                if len(rows) <= cfg.memory_per_pattern
+                else rng.choice(rows, cfg.memory_per_pattern, replace=False)
+            )
+            fresh[pids[s]] = [
+                {
+                    "pattern": pids[s],
+                    "period": period,
+                    "case": {k: cases[i][k] for k in _MEMORY_FIELDS if k in cases[i]},
+                }
+                for i in sorted(take)
+            ]
+        kept: dict[str, list] = {}
+        for m in self.memory:
+            p = self.patterns.get(m["pattern"])
+            if p is not None and not p.get("retired"):
+                kept.setdefault(m["pattern"], []).append(m)
+        memory = []
+        for pid in sorted(set(kept) | set(fresh)):
+            rows = fresh.get(pid, []) + kept.get(pid, [])
+            memory.extend(rows[: cfg.memory_per_pattern])
+        self.memory = memory
+
+    def _new_pattern(self, period: str) -> str:
+        pid = f"P{self.next_id:04d}"
+        self.next_id += 1
+        self.patterns[pid] = {
+            "first_period": period,
+            "sizes": {},
+            "members": {},
+            "amounts": {},
+            "sig_idx": [],
+            "sig_val": [],
+            "status": "NEW",
+            "label": "",
+            "keywords": [],
+            "language": "zh",
+            "fraud_type": None,
+            "channel": None,
+            "mcc": None,
+            "amount_band": "unknown",
+            "excerpts": [],
+            "baseline": None,
+            "growth_ratio": None,
+            "p_value": None,
+            "last_seen": period,
+        }
+        return pid
+
+    def _absorb(self, pid: str, rows: sp.csr_matrix, cases: list, period: str, is_new: bool) -> None:
+        cfg = self.config
+        p = self.patterns[pid]
+        mean = np.asarray(rows.mean(axis=0)).ravel()
+        mean /= np.linalg.norm(mean) or 1.0
+        if p["sig_idx"] and not is_new:
+            old = np.zeros_like(mean)
+            old[np.asarray(p["sig_idx"], dtype=np.int64)] = p["sig_val"]
+            mean = cfg.centroid_memory * old + (1 - cfg.centroid_memory) * mean
+        idx, val = _signature(mean, cfg.signature_terms)
+        p["sig_idx"], p["sig_val"] = idx.tolist(), val.tolist()
+        p["sizes"][period] = len(cases)
+        p["members"][period] = len({str(c["member"]) for c in cases if c.get("member") is not None})
+        amounts = [a for a in (_amount(c) for c in cases) if a is not None]
+        p["amounts"][period] = float(sum(amounts))
+        p["amount_band"] = (
+            amount_band(statistics.median(amounts), _mode(c.get("currency") for c in cases))
+            if amounts
+            else "unknown"
+        )
+        p["fraud_type"] = _mode(c.get("fraud_type") for c in cases)
+        p["channel"] = _mode(c.get("channel") for c in cases)
+        p["mcc"] = _mode(c.get("mcc") for c in cases)
+        p["last_seen"] = period
+
+    def _lifecycle(self, pid: str, period: str, is_new: bool) -> None:
+        """Set NEW / GROWING / STABLE / FADING for ``period`` (rules in docs/clustering.md)."""
+        cfg = self.config
+        p = self.patterns[pid]
+        size = p["sizes"].get(period, 0)
+        prior = [q for q in self.periods[:-1] if q >= p["first_period"]][-cfg.baseline_periods :]
+        baseline = sum(p["sizes"].get(q, 0) for q in prior) / len(prior) if prior else None
+        p["baseline"], p["growth_ratio"], p["p_value"] = baseline, None, None
+        if is_new:
+            p["status"] = "NEW"
+            return
+        if baseline is None:
+            p["status"] = "STABLE"
+            return
+        mu = max(baseline, 1.0)
+        r = 1.0 / cfg.overdispersion if cfg.overdispersion > 0 else 1e9
+        p_value = float(nbinom.sf(size - 1, r, r / (r + mu))) if size > 0 else 1.0
+        p["growth_ratio"], p["p_value"] = size / mu, p_value
+        if size >= cfg.growth_min_count and size >= cfg.growth_min_ratio * mu and p_value < cfg.growth_alpha:
+            p["status"] = "GROWING"
+        elif baseline >= cfg.fading_min_baseline and size <= cfg.fading_ratio * baseline:
+            p["status"] = "FADING"
+        else:
+            p["status"] = "STABLE"
+        idle = [q for q in self.periods if q > p["last_seen"]]
+        if size == 0 and len(idle) >= cfg.retire_after:
+            p["retired"] = True
+
+    def _relabel(self, pids: list, rows_by_pid: dict, cases: list, X) -> None:
+        cfg = self.config
+        groups, langs, reps = {}, {}, {}
+        for pid in pids:
+            rows = rows_by_pid.get(pid)
+            if rows is None or len(rows) == 0:
+                continue
+            p = self.patterns[pid]
+            sig = np.zeros(X.shape[1])
+            sig[np.asarray(p["sig_idx"], dtype=np.int64)] = p["sig_val"]
+            score = np.asarray(X[rows] @ sig).ravel()
+            order = rows[np.argsort(-score, kind="stable")]
+            texts = [case_text(cases[i]) for i in order[: cfg.keyword_sample]]
+            lang = _mode(detect_language(t) for t in texts[:50]) or "en"
+            groups[pid], langs[pid] = texts, lang
+            reps[pid] = texts
+        keywords = ctfidf_keywords(groups, langs, cfg.n_keywords)
+        for pid, texts in reps.items():
+            p = self.patterns[pid]
+            p["keywords"] = keywords.get(pid, [])
+            p["language"] = langs[pid]
+            excerpts, seen = [], set()
+            for t in texts:
+                short = " ".join(t.split())
+                short = short if len(short) <= cfg.excerpt_chars else short[: cfg.excerpt_chars - 1] + "…"
+                if short and short not in seen:
+                    seen.add(short)
+                    excerpts.append(short)
+                if len(excerpts) == cfg.n_excerpts:
+                    break
+            p["excerpts"] = excerpts
+            sep = "、" if langs[pid] == "zh" else ", "
+            label = sep.join(p["keywords"][:3]) or pid
+            if p["fraud_type"]:
+                label = f"{label} ({p['fraud_type']})"
+            p["label"] = label
+
+    def _visible(self, pid: str, period: str) -> bool:
+        p = self.patterns[pid]
+        return p["sizes"].get(period, 0) > 0 or p["status"] == "FADING" or p["first_period"] == period
+
+    def _summary(self, pid: str, period: str, novelty: float | None) -> PatternSummary:
+        p = self.patterns[pid]
+        return PatternSummary(
+            pattern_id=pid,
+            status=p["status"],
+            label=p["label"],
+            keywords=list(p["keywords"]),
+            language=p["language"],
+            first_period=p["first_period"],
+            size=int(p["sizes"].get(period, 0)),
+            sizes={q: int(v) for q, v in sorted(p["sizes"].items())},
+            members=int(p["members"].get(period, 0)),
+            amount_total=float(p["amounts"].get(period, 0.0)),
+            amount_band=p["amount_band"],
+            fraud_type=p["fraud_type"],
+            channel=p["channel"],
+            mcc=p["mcc"],
+            excerpts=list(p["excerpts"]),
+            baseline=p["baseline"],
+            growth_ratio=p["growth_ratio"],
+            p_value=p["p_value"],
+            similarity_to_known=novelty,
+        )

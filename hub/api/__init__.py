@@ -1,0 +1,1 @@
+"""REST API (flask-smorest), one small package per resource."""

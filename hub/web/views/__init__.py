@@ -1,0 +1,1 @@
+"""Page views by area: ``auth`` (sign-in, language), ``member``, ``subscriber`` and ``admin``."""
