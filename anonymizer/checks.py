@@ -17,9 +17,17 @@ except ImportError:  # pragma: no cover - optional
     _keccak = None
 
 
+_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
+
+
 def luhn_ok(digits: str) -> bool:
     """Return True when a digit string passes the Luhn check."""
-    return digits.isdigit() and _luhn.is_valid(digits)
+    if not digits.isdigit():
+        return False
+    if not digits.isascii():  # other Unicode digits: let python-stdnum decide
+        return _luhn.is_valid(digits)
+    total = sum(map(int, digits[-1::-2])) + sum(_DOUBLED[int(c)] for c in digits[-2::-2])
+    return total % 10 == 0
 
 
 def cn_id_ok(value: str) -> bool:

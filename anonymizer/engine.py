@@ -81,6 +81,7 @@ class AnonymizerEngine:
         self.registry = registry or RecognizerRegistry()
         self.operators = build_operators(operators)
         self._nlp = build_pipelines() if use_spacy else {}
+        self._selected: dict[tuple[int, int, int, bool, bool], list] = {}
 
     def __repr__(self) -> str:
         return (
@@ -150,7 +151,13 @@ class AnonymizerEngine:
             text=text, language=lang, doc=doc, lower=text.lower(), has_cjk=has_cjk, has_latin=has_latin
         )
         candidates: list[RecognizerResult] = []
-        for rec in self.registry.get(has_cjk=has_cjk, has_latin=has_latin, entities=self.entities):
+        recs = self.registry.recognizers
+        key = (id(recs), len(recs), getattr(self.registry, "version", 0), has_cjk, has_latin)
+        selected = self._selected.get(key)
+        if selected is None:  # the registry's choice depends on the scripts only: cache it
+            selected = self.registry.get(has_cjk=has_cjk, has_latin=has_latin, entities=self.entities)
+            self._selected = {key: selected} if len(self._selected) > 8 else {**self._selected, key: selected}
+        for rec in selected:
             if rec.applies(ctx):
                 candidates.extend(r for r in rec.analyze(ctx) if r.score >= self.score_threshold)
         if not candidates:

@@ -25,10 +25,10 @@ _REFERENCE = re.compile(
     r"(?i:order|txn|transaction|ref|case|merchant|terminal|ticket|invoice|tracking|batch))[^\n]{0,12}$"
 )
 _ROLE_ZH = re.compile(
-    r"(?:持卡人|受害人|被害人|嫌疑人|客户|用户|户名|收款人|付款人|联系人|开户人|姓名|名叫|叫做|法人|店主|商户负责人)"
+    r"(?=[持受被嫌客用户收付联开姓名叫法店商])(?:持卡人|受害人|被害人|嫌疑人|客户|用户|户名|收款人|付款人|联系人|开户人|姓名|名叫|叫做|法人|店主|商户负责人)"
     r"[：:\s是为]{0,2}(?P<v>[\u4e00-\u9fff]{2,4})"
 )
-_HONORIFIC_ZH = re.compile(r"(?:先生|女士|小姐|老板|经理|阿姨)")
+_HONORIFIC_ZH = re.compile(r"(?=[先女小老经阿])(?:先生|女士|小姐|老板|经理|阿姨)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ROLE_EN = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?|\b(?:cardholder|victim|suspect|customer|holder|payee|name(?:d)?|"

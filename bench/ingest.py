@@ -45,7 +45,7 @@ def fresh_postgres(url: str) -> str:
     return parsed.set(database="riskhub_bench").render_as_string(hide_password=False)
 
 
-def run(url: str, cases: list[dict], batch: int, label: str) -> dict:
+def run(url: str, cases: list[dict], batch: int, label: str, spacy: bool = True) -> dict:
     from flask_migrate import upgrade
     from werkzeug.serving import make_server
 
@@ -53,7 +53,8 @@ def run(url: str, cases: list[dict], batch: int, label: str) -> dict:
     from hub.extensions import db
     from hub.services import members
 
-    app = create_app({"DATABASE_URL": url, "TOKEN_KEY": os.urandom(32), "SECRET_KEY": "bench"})
+    app = create_app({"DATABASE_URL": url, "TOKEN_KEY": os.urandom(32), "SECRET_KEY": "bench",
+                      "ANONYMIZER_SPACY": spacy})
     with app.app_context():
         upgrade()
         member = members.create_member(f"bench-{time.time_ns()}")
@@ -90,6 +91,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=1_000)
+    parser.add_argument("--pattern-layer", action="store_true",
+                        help="anonymize with the pattern layer only (RISKHUB_ANONYMIZER_SPACY=false)")
     parser.add_argument(
         "--postgres",
         default=os.environ.get("RISKHUB_BENCH_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"),
@@ -104,9 +107,11 @@ def main() -> None:
         chars = sum(len(c["narrative"]) for c in cases) / len(cases)
         print(f"machine: {os.cpu_count()} cores, {_cpu()}; python {platform.python_version()}")
         print(f"corpus: {len(cases)} synthetic zh/en cases, mean narrative {chars:.0f} characters")
-        run(f"sqlite:///{tmp}/bench.sqlite3", cases, args.batch, "sqlite")
+        spacy = not args.pattern_layer
+        print(f"anonymizer: {'full pipeline (spaCy + recognizers)' if spacy else 'pattern layer only'}")
+        run(f"sqlite:///{tmp}/bench.sqlite3", cases, args.batch, "sqlite", spacy)
         if args.postgres:
-            run(fresh_postgres(args.postgres), cases, args.batch, "postgresql")
+            run(fresh_postgres(args.postgres), cases, args.batch, "postgresql", spacy)
 
 
 if __name__ == "__main__":

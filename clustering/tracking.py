@@ -456,8 +456,8 @@ class PatternTracker:
         n_labels = int(labels.max()) + 1
         k = min(cfg.n_neighbors, len(ref))
         rest = np.setdiff1d(np.arange(n), fit_rows)
-        for start in range(0, len(rest), 20_000):
-            chunk = rest[start : start + 20_000]
+        for start in range(0, len(rest), 2_000):  # 2,000 x 5,000 similarities at a time: ~80 MB
+            chunk = rest[start : start + 2_000]
             Zc = pipe[:-1].transform(X[chunk])
             Z_all[chunk] = Zc
             sims = Zc @ Zref

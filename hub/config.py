@@ -24,6 +24,7 @@ _PARSERS = {
     "BULK_MAX_ROWS": int,
     "MIN_MEMBERS": int,
     "TIMEZONE": str,
+    "ANONYMIZER_SPACY": lambda v: v.lower() in {"1", "true", "yes", "on"},
     "LOG_LEVEL": str,
     "SCHEDULER_ENABLED": lambda v: v.lower() in {"1", "true", "yes", "on"},
     "RATELIMIT_STORAGE_URI": str,
@@ -57,11 +58,15 @@ class Defaults:
     #: Minimum number of distinct members before a pattern or indicator is described to members.
     MIN_MEMBERS = 2
     TIMEZONE = "Asia/Shanghai"
+    #: False runs the anonymizer's pattern layer only (no spaCy pipeline): faster, fewer English names.
+    ANONYMIZER_SPACY = True
     LOG_LEVEL = "INFO"
     SCHEDULER_ENABLED = False
     #: flask-limiter storage: ``memory://`` in one process, ``redis://127.0.0.1:6379/0`` across workers.
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
+    #: If the Redis storage is down, limits keep working per process in memory (never a 500).
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
     #: Bulletin delivery. No SMTP host: e-mails are written as .eml files under OUTBOX_DIR.
     SMTP_HOST: str | None = None
     SMTP_PORT = 25

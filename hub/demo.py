@@ -7,6 +7,7 @@ anonymizer has something to do; they go through the same service as an API uploa
 from __future__ import annotations
 
 import random
+import secrets
 from datetime import timedelta
 
 from faker import Faker
@@ -15,7 +16,7 @@ from hub.extensions import db
 from hub.models import Case, Member, Role, utcnow
 from hub.services import cases as case_service
 from hub.services import members as member_service
-from hub.services import moderation
+from hub.services import moderation, users
 
 DEMO_MEMBERS = [
     ("示范银行（演示）", "risk@demo-bank.example", "zh"),
@@ -207,6 +208,14 @@ def seed_demo(n_cases: int = 400, seed: int = 2026) -> dict | None:
     ):
         issued = member_service.issue_key(member, role, label="demo")
         keys.append(f"{role.value:<10} {member.code}  {member.name}:  {issued.secret}")
+    # people for the web pages: one password for the demo, printed once like the keys
+    password = secrets.token_urlsafe(9)
+    for member, username, role in (
+        (members[0], "analyst", Role.MEMBER),
+        (members[2], "reader", Role.SUBSCRIBER),
+        (members[3], "admin", Role.ADMIN),
+    ):
+        users.create_user(member, username, password, role, language=member.language)
     schema = CaseCreateSchema()
     rng = random.Random(seed)
     submitters = members[:3]
@@ -223,4 +232,9 @@ def seed_demo(n_cases: int = 400, seed: int = 2026) -> dict | None:
         elif rng.random() < 0.3:
             moderation.reject(case, "demo: not enough detail to share", moderator=admin_key)
     db.session.commit()
-    return {"members": len(members), "cases": n_cases, "keys": keys}
+    return {
+        "members": len(members),
+        "cases": n_cases,
+        "keys": keys,
+        "people": {"usernames": ["analyst", "reader", "admin"], "password": password},
+    }

@@ -112,6 +112,9 @@ class Case(db.Model):
         UniqueConstraint("member_id", "external_ref"),
         Index("ix_case_member_submitted", "member_id", "submitted_at", "id"),
         Index("ix_case_status_submitted", "status", "submitted_at"),
+        # the member's own figures (dashboard, score) and a pattern's distinct members, from the index alone
+        Index("ix_case_member_status", "member_id", "status", "occurred_at", "submitted_at"),
+        Index("ix_case_pattern_status", "pattern_id", "status", "member_id"),
     )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_case_id)
@@ -138,7 +141,7 @@ class Case(db.Model):
     moderation_reason: Mapped[str | None] = mapped_column(String(1000))
     #: Spans an admin masked on top of the anonymizer ("redact further"); the count only.
     redactions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
-    pattern_id: Mapped[str | None] = mapped_column(ForeignKey("pattern.id"), index=True)
+    pattern_id: Mapped[str | None] = mapped_column(ForeignKey("pattern.id"))
 
     member: Mapped[Member] = relationship()
     sightings: Mapped[list[IndicatorSighting]] = relationship(
@@ -152,7 +155,8 @@ class IndicatorSighting(db.Model):
     __tablename__ = "indicator_sighting"
     __table_args__ = (
         UniqueConstraint("case_id", "kind", "token"),
-        Index("ix_indicator_sighting_token", "token", "kind"),
+        # covering index of the look-up: token and kind find the sightings, case_id joins the case
+        Index("ix_indicator_sighting_token", "token", "kind", "case_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

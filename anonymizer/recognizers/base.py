@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -43,7 +44,12 @@ class RecognizerResult:
 
 @dataclass(slots=True)
 class AnalysisContext:
-    """Per-call data shared by recognizers: the text, its language and the spaCy doc if any."""
+    """Per-call data shared by recognizers: the text, its language and the spaCy doc if any.
+
+    ``__post_init__`` runs the one shared pre-scan: the digit runs of the text (digits joined by single
+    spaces or dashes) with their digit counts. Recognizers gate on ``max_digits`` and scan only the
+    windows around long-enough runs (:meth:`windows`) instead of the whole text.
+    """
 
     text: str
     language: str
@@ -52,22 +58,55 @@ class AnalysisContext:
     has_cjk: bool = False
     has_latin: bool = False
     max_digits: int = -1
+    runs: list[tuple[int, int, int]] = field(default_factory=list)
+    _windows: dict[tuple[int, int, int], list[tuple[int, int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.lower:
             self.lower = self.text.lower()
         if self.max_digits < 0:
             best = 0
+            runs = self.runs
             for m in _DIGIT_RUN.finditer(self.text):
-                g = m.group()
-                n = len(g) - g.count(" ") - g.count("-")
+                start, end = m.span()
+                n = end - start
+                if n > 1:
+                    g = m.group()
+                    if not g.isdigit():
+                        n = len(_NON_DIGIT.sub("", g))
+                runs.append((start, end, n))
                 if n > best:
                     best = n
             self.max_digits = best
 
+    def windows(self, min_digits: int, left: int, right: int) -> list[tuple[int, int]]:
+        """Merged ``(pos, endpos)`` windows around the digit runs with at least ``min_digits`` digits.
 
-#: digits with single space / dash separators: "6222 0212 3456" counts 12
-_DIGIT_RUN = re.compile(r"\d(?:[ \-]?\d)*")
+        ``left`` / ``right`` are the characters a match may reach before / after the run (look-behinds
+        read before ``pos`` anyway; ``right`` must cover look-aheads).
+        """
+        key = (min_digits, left, right)
+        found = self._windows.get(key)
+        if found is not None:
+            return found
+        out: list[tuple[int, int]] = []
+        size = len(self.text)
+        for start, end, n in self.runs:
+            if n < min_digits:
+                continue
+            lo = start - left if start > left else 0
+            hi = end + right if end + right < size else size
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+            else:
+                out.append((lo, hi))
+        self._windows[key] = out
+        return out
+
+
+#: digits with single whitespace / dash separators: "6222 0212 3456" counts 12
+_DIGIT_RUN = re.compile(r"\d(?:[\s\-]?\d)*")
+_NON_DIGIT = re.compile(r"\D")
 
 
 class EntityRecognizer:
@@ -113,17 +152,42 @@ class PatternRecognizer(EntityRecognizer):
     CONTEXT_BOOST: ClassVar[float] = 0.35
     VALID_SCORE: ClassVar[float] = 0.9
     MIN_SCORE: ClassVar[float] = 0.5
+    #: ``(min_digits, left, right)``: every match of every pattern lies within ``left`` characters before
+    #: and ``right`` characters after a digit run of at least ``min_digits`` digits, so only those windows
+    #: are scanned (see :meth:`AnalysisContext.windows`); None scans the whole text.
+    DIGIT_WINDOW: ClassVar[tuple[int, int, int] | None] = None
 
     def __init__(self) -> None:
         self._context = [c.lower() for c in self.CONTEXT]
+        self._context_rx = (
+            re.compile("|".join(re.escape(c) for c in sorted(set(self._context), key=len, reverse=True)))
+            if self._context
+            else None
+        )
 
     def has_context(self, ctx: AnalysisContext, start: int, end: int) -> bool:
         """True when a context word occurs just before (or after) the span."""
-        if not self._context:
+        rx = self._context_rx
+        if rx is None:
             return False
-        before = ctx.lower[max(0, start - self.CONTEXT_WINDOW) : start]
-        after = ctx.lower[end : end + self.CONTEXT_AFTER] if self.CONTEXT_AFTER else ""
-        return any(c in before or (after and c in after) for c in self._context)
+        lower = ctx.lower
+        if rx.search(lower, max(0, start - self.CONTEXT_WINDOW), start) is not None:
+            return True
+        return bool(self.CONTEXT_AFTER) and rx.search(lower, end, end + self.CONTEXT_AFTER) is not None
+
+    def active_patterns(self, ctx: AnalysisContext) -> list[Pattern]:
+        """The patterns worth running on this text (all by default; a cheap per-pattern gate)."""
+        return self.PATTERNS
+
+    def iter_matches(self, pattern: Pattern, ctx: AnalysisContext) -> Iterator[re.Match]:
+        """The matches of one pattern, as ``finditer`` over the whole text would give them."""
+        return _finditer(pattern.compiled, ctx.text, self.scan_spans(ctx))
+
+    def scan_spans(self, ctx: AnalysisContext) -> list[tuple[int, int]]:
+        """The ``(pos, endpos)`` windows the patterns are run over (the whole text by default)."""
+        if self.DIGIT_WINDOW is None:
+            return [(0, len(ctx.text))]
+        return ctx.windows(*self.DIGIT_WINDOW)
 
     def validate_result(self, value: str) -> bool | None:
         """Check digits / checksums of the matched value; None when there is nothing to check."""
@@ -142,9 +206,10 @@ class PatternRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
         text = ctx.text
-        for pattern in self.PATTERNS:
-            for m in pattern.compiled.finditer(text):
-                if "v" in pattern.compiled.groupindex and m.group("v") is not None:
+        for pattern in self.active_patterns(ctx):
+            narrow = "v" in pattern.compiled.groupindex
+            for m in self.iter_matches(pattern, ctx):
+                if narrow and m.group("v") is not None:
                     start, end = m.span("v")
                 else:
                     start, end = m.span()
@@ -177,3 +242,33 @@ class PatternRecognizer(EntityRecognizer):
                     )
                 )
         return out
+
+
+def _finditer(compiled: re.Pattern, text: str, spans: list[tuple[int, int]]) -> Iterator[re.Match]:
+    """``finditer`` over each window in turn (one window = the plain call)."""
+    if len(spans) == 1:
+        return compiled.finditer(text, *spans[0])
+    return (m for pos, endpos in spans for m in compiled.finditer(text, pos, endpos))
+
+
+def digit_starts(ctx: AnalysisContext) -> list[int]:
+    """Positions where a number can begin: each digit run's start and every digit after a separator in it."""
+    text = ctx.text
+    out = []
+    for start, end, n in ctx.runs:
+        out.append(start)
+        if n != end - start:
+            out.extend(i + 1 for i in range(start, end - 1) if not text[i].isdigit())
+    return out
+
+
+def anchored_finditer(compiled: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """``finditer`` for a pattern that can only begin at ``starts`` (ascending): ``match`` at each of them."""
+    last = -1
+    for p in starts:
+        if p < last:
+            continue
+        m = compiled.match(text, p)
+        if m is not None:
+            yield m
+            last = m.end() if m.end() > p else p + 1

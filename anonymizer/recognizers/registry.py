@@ -61,14 +61,18 @@ class RecognizerRegistry:
         self.recognizers: list[EntityRecognizer] = list(
             default_recognizers() if recognizers is None else recognizers
         )
+        #: bumped by :meth:`add` / :meth:`remove`, so that engines can cache their selections
+        self.version = 0
 
     def add(self, recognizer: EntityRecognizer) -> None:
         """Register one more recognizer."""
         self.recognizers.append(recognizer)
+        self.version += 1
 
     def remove(self, name: str) -> None:
         """Unregister the recognizers of that class name."""
         self.recognizers = [r for r in self.recognizers if r.name != name]
+        self.version += 1
 
     def get(
         self, *, has_cjk: bool = True, has_latin: bool = True, entities: Iterable[str] | None = None

@@ -20,9 +20,7 @@ bulletins_cli = click.Group("bulletins", help="The weekly Risk Early-Warning Rep
 def publish(period):
     """Publish a period's bulletin (once; publishing again changes nothing)."""
     from hub import jobs
-    from hub.services import bulletins
-
-    from hub.services import locks
+    from hub.services import bulletins, locks
 
     try:
         period = bulletins.check_period(period) if period else bulletins.last_complete_period()

@@ -24,6 +24,11 @@ def demo_seed(cases, seed):
     click.echo("API keys (shown once):")
     for line in report["keys"]:
         click.echo("  " + line)
+    people = report["people"]
+    click.echo(
+        f"Web sign-in at /login (shown once): users {', '.join(people['usernames'])} "
+        f"(member, subscriber, admin), password {people['password']}"
+    )
 
 
 COMMANDS = [demo_cli]

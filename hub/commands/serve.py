@@ -25,7 +25,10 @@ def serve(host, port, scheduler):
 
         start_background(app)
     click.echo(f"RiskHub on http://{host}:{port}/  (API docs: http://{host}:{port}/api/docs)")
-    app.run(host=host, port=port, threaded=True, use_reloader=False, debug=False)
+    # app.run() refuses to block inside the flask CLI; werkzeug's server is what it would run
+    from werkzeug.serving import run_simple
+
+    run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
 
 
 COMMANDS = [serve]

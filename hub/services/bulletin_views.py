@@ -7,6 +7,7 @@ from datetime import UTC
 from xml.sax.saxutils import escape
 
 from flask import Response
+from sqlalchemy.orm import defer
 from werkzeug.datastructures import MIMEAccept
 
 from hub.extensions import db
@@ -20,10 +21,13 @@ class NotAcceptable(ServiceError):
     code = 406
 
 
-def list_bulletins(limit: int = 200) -> list[Bulletin]:
-    return (
-        db.session.execute(db.select(Bulletin).order_by(Bulletin.period.desc()).limit(limit)).scalars().all()
-    )
+def list_bulletins(limit: int = 200, *, with_content: bool = False) -> list[Bulletin]:
+    """Published bulletins, newest first; the renderings (large) are not loaded."""
+    heavy = [Bulletin.html_zh, Bulletin.html_en, Bulletin.pdf_zh, Bulletin.pdf_en]
+    if not with_content:
+        heavy.append(Bulletin.content_json)
+    query = db.select(Bulletin).options(*(defer(column) for column in heavy))
+    return db.session.execute(query.order_by(Bulletin.period.desc()).limit(limit)).scalars().all()
 
 
 def negotiate(accept: MIMEAccept) -> str:
@@ -60,7 +64,7 @@ def bulletin_response(bulletin: Bulletin, fmt: str, lang: str | None, request) -
 def atom_feed(self_url: str) -> str:
     """The Atom document of the published bulletins (titles in both languages)."""
     entries = []
-    items = list_bulletins(50)
+    items = list_bulletins(50, with_content=True)
     for bulletin in items:
         content = json.loads(bulletin.content_json)
         title = content.get("title", {})

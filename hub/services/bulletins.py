@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from flask import current_app
-from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 
 import bulletins
@@ -29,12 +28,12 @@ from hub.models import (
     Member,
     MemberStatus,
     Pattern,
-    PatternFeedback,
     PatternPeriod,
     utcnow,
 )
 from hub.services import audit, locks
 from hub.services.errors import Conflict, Invalid, NotFound
+from hub.services.feedback import feedback_counts
 
 CHANNELS = ("email", "webhook", "in_app")
 
@@ -121,13 +120,7 @@ def _patterns(period: str) -> list[dict]:
         )
     ):
         history.setdefault(pid, {})[per] = size
-    feedback: dict[str, dict[str, int]] = {}
-    for pid, kind, n in db.session.execute(
-        db.select(PatternFeedback.pattern_id, PatternFeedback.kind, func.count())
-        .where(PatternFeedback.pattern_id.in_(ids))
-        .group_by(PatternFeedback.pattern_id, PatternFeedback.kind)
-    ):
-        feedback.setdefault(pid, {})[kind] = n
+    feedback = feedback_counts(ids)
     patterns = {p.id: p for p in db.session.execute(db.select(Pattern).where(Pattern.id.in_(ids))).scalars()}
     out = []
     for per in periods:
@@ -140,10 +133,7 @@ def _patterns(period: str) -> list[dict]:
             "label": pattern.label,
             "keywords": list(pattern.keywords or []),
             "sizes": history.get(pattern.id, {}),
-            "feedback": {
-                "seen": feedback.get(pattern.id, {}).get("seen", 0),
-                "not_relevant": feedback.get(pattern.id, {}).get("not_relevant", 0),
-            },
+            "feedback": feedback[pattern.id],
         }
         if pattern.fraud_type:
             item["fraud_type"] = pattern.fraud_type

@@ -16,7 +16,7 @@ from sqlalchemy import func
 import anonymizer
 from hub.extensions import db
 from hub.models import ApiKey, Case, CaseStatus, Member, Pattern, utcnow
-from hub.services import audit
+from hub.services import audit, patterns
 from hub.services.anonymization import STORED_FINDING_FIELDS
 from hub.services.errors import Conflict, Forbidden, Invalid, NotFound
 
@@ -154,6 +154,8 @@ def redact(case: Case, spans: list[tuple[int, int]], moderator: ApiKey | None = 
     case.redactions = (case.redactions or 0) + len(removed)
     if case.pattern_id:
         _scrub_pattern_excerpts(case.pattern_id, removed)
+    if case.status == CaseStatus.APPROVED:
+        patterns.scrub_state(removed, f"[{REDACTION_LABEL}]")
     db.session.flush()
     audit.record("case.redacted", "case", case.id, {"spans": len(removed)})
     return case

@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from flask import current_app
 from sqlalchemy import func
+from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 import clustering
 from bulletins.periods import period_of, shift_period
@@ -22,13 +24,13 @@ from hub.models import (
     ClusteringRun,
     IndicatorSighting,
     Pattern,
-    PatternFeedback,
     PatternPeriod,
     utcnow,
 )
 from hub.services import audit, locks
 from hub.services.bulletins import alliance_timezone, check_period, period_window_utc
 from hub.services.errors import Conflict, NotFound
+from hub.services.feedback import feedback_counts
 
 #: How many weeks of history the first run clusters.
 HISTORY_WEEKS = 12
@@ -124,10 +126,42 @@ def run_period(period: str) -> ClusteringRun:
         )
         db.session.add(run)
         db.session.flush()
+        _prune_states(keep=run.id)
         audit.record(
             "patterns.refreshed", "period", week, {"cases": len(cases), "patterns": len(result.patterns)}
         )
     return run
+
+
+def _prune_states(keep: int) -> None:
+    """Only the latest run's tracker state is kept: older states (which hold copies of anonymized
+    narratives in the tracker's memory) are emptied, their counts stay."""
+    db.session.execute(db.update(ClusteringRun).where(ClusteringRun.id != keep).values(state={}))
+
+
+def scrub_state(pieces: list[str], mask: str) -> None:
+    """Replace *pieces* of text by *mask* in the narratives the stored tracker state remembers (used by
+    "redact further", so a masked span survives nowhere)."""
+    run = _latest_run()
+    if run is None or not pieces:
+        return
+    state = run.state
+
+    def scrub(memory):
+        for item in memory or []:
+            case = item.get("case", {})
+            text = case.get("text")
+            if isinstance(text, str):
+                for piece in sorted(pieces, key=len, reverse=True):
+                    if piece.strip():
+                        text = text.replace(piece, mask)
+                case["text"] = text
+
+    scrub(state.get("memory"))
+    scrub((state.get("before_last_period") or {}).get("memory"))
+    run.state = dict(state)
+    flag_modified(run, "state")
+    db.session.flush()
 
 
 def ensure_period(period: str) -> ClusteringRun | None:
@@ -200,18 +234,6 @@ def _distinct_members(pattern_ids: list[str]) -> dict[str, int]:
     )
 
 
-def _feedback(pattern_ids: list[str]) -> dict[str, dict[str, int]]:
-    out: dict[str, dict[str, int]] = {pid: {"seen": 0, "not_relevant": 0} for pid in pattern_ids}
-    if pattern_ids:
-        for pid, kind, n in db.session.execute(
-            db.select(PatternFeedback.pattern_id, PatternFeedback.kind, func.count())
-            .where(PatternFeedback.pattern_id.in_(pattern_ids))
-            .group_by(PatternFeedback.pattern_id, PatternFeedback.kind)
-        ):
-            out[pid][kind] = n
-    return out
-
-
 def describe(pattern: Pattern, members: int, feedback: dict, *, detail: bool) -> dict:
     """A pattern as members see it: described only when at least ``k`` distinct members reported it."""
     k = current_app.config["MIN_MEMBERS"]
@@ -262,11 +284,16 @@ def list_patterns(args: dict) -> list[dict]:
     if args.get("period"):
         query = query.join(PatternPeriod).where(PatternPeriod.period == args["period"])
     patterns = (
-        db.session.execute(query.order_by(Pattern.last_period.desc(), Pattern.id)).scalars().unique().all()
+        db.session.execute(
+            query.options(selectinload(Pattern.periods)).order_by(Pattern.last_period.desc(), Pattern.id)
+        )
+        .scalars()
+        .unique()
+        .all()
     )
     ids = [p.id for p in patterns]
     members = _distinct_members(ids)
-    feedback = _feedback(ids)
+    feedback = feedback_counts(ids)
     order = {"NEW": 0, "GROWING": 1, "STABLE": 2, "FADING": 3}
     described = [describe(p, members.get(p.id, 0), feedback[p.id], detail=False) for p in patterns]
     return sorted(described, key=lambda d: (order.get(d["status"], 9), -d["size"], d["id"]))
@@ -279,7 +306,7 @@ def get_pattern(pattern_id: str) -> dict:
     return describe(
         pattern,
         _distinct_members([pattern.id]).get(pattern.id, 0),
-        _feedback([pattern.id])[pattern.id],
+        feedback_counts([pattern.id])[pattern.id],
         detail=True,
     )
 

@@ -39,7 +39,7 @@ def this_week() -> dict:
 
 def latest_bulletin() -> dict | None:
     """The newest published bulletin's period, headline and highlights (its published content)."""
-    items = bulletin_views.list_bulletins(1)
+    items = bulletin_views.list_bulletins(1, with_content=True)
     if not items:
         return None
     content = json.loads(items[0].content_json)

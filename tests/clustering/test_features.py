@@ -103,7 +103,7 @@ def test_featurizer_state_round_trip():
     assert again.get_params() == feat.get_params()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(st.lists(st.text(max_size=80), min_size=1, max_size=8))
 def test_featurizer_rows_are_unit_or_empty_for_any_text(texts):
     feat = CaseFeaturizer(n_bits=12, min_df=1, max_df=1.0).fit(texts)

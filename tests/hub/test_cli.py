@@ -53,6 +53,15 @@ def test_demo_seed_once(app, runner):
         assert roles == {"member", "subscriber", "admin"}
         statuses = {c.status for c in db.session.execute(db.select(Case)).scalars()}
         assert CaseStatus.APPROVED.value in statuses
+        from hub.models import User
+
+        people = {u.username: u.role for u in db.session.execute(db.select(User)).scalars()}
+        assert people == {"analyst": "member", "reader": "subscriber", "admin": "admin"}
+    password = first.output.rsplit("password ", 1)[1].strip()
+    with app.app_context():
+        from hub.services import users
+
+        assert users.sign_in("analyst", password).user.username == "analyst"
     members_before, cases_before = count(app, Member), count(app, Case)
     second = runner.invoke(args=["demo", "seed", "--cases", "30"])
     assert second.exit_code == 0 and "demo data present" in second.output

@@ -9,7 +9,10 @@ from tests.web.support import make_person, sign_in
 
 @pytest.fixture
 def people(app):
-    """alice (member, Bank A), bob (member, Bank B), sam (subscriber, Bank A), root (admin)."""
+    """alice (member, Bank A), bob (member, Bank B), sam (subscriber, Bank A), root (admin).
+
+    The page tests hash with a cheap argon2 cost (``tests/web/test_users.py`` keeps the real one)."""
+    app.config.update(ARGON2_MEMORY_COST=1024, ARGON2_TIME_COST=1)
     return {
         "alice": make_person(app, "Bank A", "alice", "member"),
         "bob": make_person(app, "Bank B", "bob", "member"),

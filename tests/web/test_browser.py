@@ -123,27 +123,37 @@ def site(migrated, tmp_path_factory):
         db.engine.dispose()
 
 
+@pytest.fixture(scope="module")
+def signed_states():
+    """Role → the browser storage (session cookie) of its first sign-in through the form, reused after."""
+    return {}
+
+
 @pytest.fixture
-def open_as(chromium, site):
-    """``open_as("member")``: a fresh 1280×800 page signed in through the form as that role."""
+def open_as(chromium, site, signed_states):
+    """``open_as("member")``: a fresh 1280×800 page of a person of that role, signed in (through the form
+    the first time in this module, then with the same session cookie)."""
     contexts = []
 
-    def open_page(role: str, *, lang: str | None = None):
+    def open_page(role: str):
         context = chromium.new_context(
-            viewport={"width": 1280, "height": 800}, accept_downloads=True, locale="zh-CN"
+            viewport={"width": 1280, "height": 800},
+            accept_downloads=True,
+            locale="zh-CN",
+            storage_state=signed_states.get(role),
         )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(20_000)
+        if role in signed_states:
+            return page
         page.goto(site["url"] + "/login")
         page.fill("#username", site["people"][role].username)
         page.fill("#password", PASSWORD)
         page.click("#sign-in")
         page.wait_for_load_state()
         assert "/login" not in page.url, page.inner_text("body")[:300]
-        if lang == "en" and page.locator("#lang-switch").inner_text() == "English":
-            page.click("#lang-switch")
-            page.wait_for_load_state()
+        signed_states[role] = context.storage_state()
         return page
 
     yield open_page
@@ -160,19 +170,23 @@ def assert_inert(page) -> None:
     assert page.evaluate("typeof window.__xss") == "undefined"
 
 
-def test_sign_in_as_each_role_lands_on_its_home(open_as, site):
+def test_sign_in_as_each_role_lands_on_its_home(open_as, site, signed_states):
     landing = {"member": "/dashboard", "subscriber": "/bulletins", "admin": "/admin/moderation"}
     for role, path in landing.items():
         page = open_as(role)
+        if not page.url.endswith(path):  # signed in earlier in this module: start from the root
+            page.goto(site["url"] + "/")
         assert page.url.endswith(path)
         assert site["people"][role].username in page.inner_text("header")
         shot(page, f"home-{role}")
-    page = open_as("member")
+    page = open_as("other")  # (a person of its own: signing out does not touch the others' sessions)
+    page.goto(site["url"] + "/")
     page.click("#sign-out")
     page.wait_for_load_state()
     assert page.url.endswith("/login")
-    page.goto(site["url"] + "/dashboard")
+    page.goto(site["url"] + "/cases")
     assert page.url.split("?")[0].endswith("/login")
+    signed_states.pop("other")  # later tests sign this person in again through the form
     shot(page, "login")
 
 
@@ -191,6 +205,7 @@ def test_wrong_password_shows_one_message(chromium, site):
 
 def test_submit_a_case_with_personal_data_and_see_it_anonymized(open_as, site):
     page = open_as("member")
+    page.goto(site["url"] + "/dashboard")
     page.click("text=提交案例")
     pii = case_payload(seed=700)["_pii"]
     narrative = f"持卡人{pii['name']}在商户分5笔刷卡套现，资金转入{pii['card']}，联系电话{pii['phone']}，邮箱{pii['email']}。"
@@ -352,6 +367,9 @@ def test_main_pages_in_both_languages(open_as, site):
     assert "Dashboard" in member.inner_text("nav.mainnav")
     member.goto(site["url"] + "/dashboard")
     shot(member, "member-dashboard-en")
+    member.click("#lang-switch")  # back to Chinese for the other tests
+    member.wait_for_load_state()
+    assert "概览" in member.inner_text("nav.mainnav")
     admin = open_as("admin")
     for name, path in (("members", "/admin/members"), ("audit", "/admin/audit?verify=1")):
         admin.goto(site["url"] + path)

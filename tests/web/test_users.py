@@ -138,7 +138,7 @@ def test_any_username_is_accepted_or_refused_cleanly(app, username):
         try:
             user = users.create_user(member, username, PASSWORD, "member")
         except (Invalid, Conflict) as exc:
-            assert username.strip() == "" or username not in exc.message
+            assert exc.message in {"the user is not valid", "this username is taken"}  # never echoes it
         else:
             assert user.username == username.strip()
         db.session.rollback()

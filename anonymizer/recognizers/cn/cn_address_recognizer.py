@@ -38,8 +38,20 @@ _COMPONENTS: list[tuple[int, re.Pattern]] = [
     (5, re.compile(rf"{_ALNUM}{{1,3}}(?:层|楼)(?![\u4e00-\u9fff]{{0,1}}[下上])")),
     (5, re.compile(r"[A-Za-z]?\d{1,5}(?:室|房|户|号)")),
 ]
-_PROVINCE = re.compile("|".join(sorted(PROVINCES, key=len, reverse=True)))
-_CUE = re.compile("(?:" + "|".join(sorted(ADDRESS_CUES, key=len, reverse=True)) + r")[\s:：]{0,2}")
+_PROVINCE = re.compile(
+    "(?=["
+    + "".join(sorted({p[0] for p in PROVINCES}))
+    + "])(?:"
+    + "|".join(sorted(PROVINCES, key=len, reverse=True))
+    + ")"
+)
+_CUE = re.compile(
+    "(?=["
+    + "".join(sorted({c[0] for c in ADDRESS_CUES}))
+    + "])(?:"
+    + "|".join(sorted(ADDRESS_CUES, key=len, reverse=True))
+    + r")[\s:：]{0,2}"
+)
 _GATE = re.compile(r"[路街巷弄号村栋幢室楼座道园苑城厦场]")
 _BOUNDARY = re.compile(r"(?:^|[^\u4e00-\u9fff])(?=[\u4e00-\u9fff])")
 _POSTCODE = re.compile(r"\s?\d{6}(?!\d)")

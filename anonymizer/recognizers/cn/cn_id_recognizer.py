@@ -29,6 +29,7 @@ class CnIdRecognizer(PatternRecognizer):
             0.6,
         ),
     ]
+    DIGIT_WINDOW = (17, 0, 4)  # 17 digits in one run, then X and the look-ahead
     CONTEXT = ["身份证", "证件号", "公民身份", "身份号", "id card", "resident id", "identity", "ID No"]
 
     def applies(self, ctx: AnalysisContext) -> bool:

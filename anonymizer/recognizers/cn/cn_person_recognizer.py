@@ -18,8 +18,15 @@ from anonymizer.entities import PERSON
 from anonymizer.recognizers.base import AnalysisContext, EntityRecognizer, RecognizerResult
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# the look-ahead on the first characters lets the regex engine skip other positions quickly
 _SURNAME_START = re.compile(
-    "(?:" + "|".join(sorted(COMPOUND_SURNAMES)) + "|[" + "".join(sorted(SURNAMES)) + "])"
+    "(?=["
+    + "".join(sorted(set(SURNAMES) | {s[0] for s in COMPOUND_SURNAMES}))
+    + "])(?:"
+    + "|".join(sorted(COMPOUND_SURNAMES))
+    + "|["
+    + "".join(sorted(SURNAMES))
+    + "])"
 )
 _ROLE_TAIL = re.compile("(?:" + "|".join(sorted(ROLE_CUES, key=len, reverse=True)) + r")[\s:：是为叫]{0,2}$")
 _TRANSLIT = re.compile(r"[\u4e00-\u9fff]{2,5}[·•．][\u4e00-\u9fff]{2,5}(?:[·•．][\u4e00-\u9fff]{2,5})?")
@@ -57,7 +64,8 @@ class CnPersonRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         taken_until = -1
         translit: list[tuple[int, int]] = []
-        for m in _TRANSLIT.finditer(text):
+        has_dot = "·" in text or "•" in text or "．" in text
+        for m in _TRANSLIT.finditer(text) if has_dot else ():
             end = m.end()
             for w in AFTER_NAME:
                 if (

@@ -48,6 +48,8 @@ class CnPhoneRecognizer(PatternRecognizer):
             0.75,
         ),
     ]
+    #: the local part (7+ digits) is one digit run; +86 / (0571) before it, an extension after it
+    DIGIT_WINDOW = (7, 16, 16)
     CONTEXT = ["电话", "手机", "联系", "致电", "来电", "号码", "tel", "phone", "mobile", "call", "短信"]
 
     def applies(self, ctx: AnalysisContext) -> bool:

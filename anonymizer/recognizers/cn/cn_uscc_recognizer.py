@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from anonymizer.checks import cn_id_ok, uscc_ok
 from anonymizer.entities import USCC
 from anonymizer.recognizers.base import ALNUM_LEFT, ALNUM_RIGHT, AnalysisContext, Pattern, PatternRecognizer
-
-_GATE = re.compile(r"[0-9A-HJ-NPQRTUWXY]{18}")
 
 
 class CnUsccRecognizer(PatternRecognizer):
@@ -28,9 +24,11 @@ class CnUsccRecognizer(PatternRecognizer):
     ]
     CONTEXT = ["信用代码", "统一社会信用", "营业执照", "税号", "纳税人识别号", "uscc", "credit code"]
 
+    DIGIT_WINDOW = (6, 2, 13)  # the six-digit area code is a digit run; 2 characters before, 10 + 2 after
+
     def applies(self, ctx: AnalysisContext) -> bool:
         """Gate: skip texts that cannot hold this entity."""
-        return _GATE.search(ctx.text) is not None
+        return ctx.max_digits >= 6
 
     def validate_result(self, value: str) -> bool:
         """GB 32100 check character; a value that is also a valid ID number is left to CN_ID."""

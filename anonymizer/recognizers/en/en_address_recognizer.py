@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from anonymizer.data.en_lists import STREET_SUFFIXES
 from anonymizer.entities import ADDRESS
-from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer
+from anonymizer.recognizers.base import (
+    AnalysisContext,
+    Pattern,
+    PatternRecognizer,
+    anchored_finditer,
+    digit_starts,
+)
 
 _ABBREV = (
     "St",
@@ -98,6 +105,24 @@ class EnAddressRecognizer(PatternRecognizer):
     def applies(self, ctx: AnalysisContext) -> bool:
         """Gate: skip texts that cannot hold this entity."""
         return ctx.max_digits >= 1
+
+    def active_patterns(self, ctx: AnalysisContext) -> list[Pattern]:
+        """Military addresses need APO / FPO / DPO, a PO box "box", the cue pattern one of its cues."""
+        text, lower = ctx.text, ctx.lower
+        out = self.PATTERNS[:2]
+        if "PO" in text:
+            out = [*out, self.PATTERNS[2]]
+        if "box" in lower:
+            out = [*out, self.PATTERNS[3]]
+        if "address" in lower or " at" in lower:
+            out = [*out, self.PATTERNS[4]]
+        return out
+
+    def iter_matches(self, pattern: Pattern, ctx: AnalysisContext) -> Iterator[re.Match]:
+        """Street lines begin with a house number: try them only where a number begins."""
+        if pattern.name.startswith("street_line"):
+            return anchored_finditer(pattern.compiled, ctx.text, digit_starts(ctx))
+        return super().iter_matches(pattern, ctx)
 
     def invalidate_result(self, value: str) -> bool:
         """``5 Way`` / ``10 Dr`` alone and amounts like ``100 Point`` are not streets; a value after an

@@ -32,6 +32,9 @@ class BankAccountRecognizer(PatternRecognizer):
         ),
     ]
 
+    #: the number is one digit run of 8+ digits; the cue and separators stand at most 40 characters before it
+    DIGIT_WINDOW = (8, 40, 1)
+
     def applies(self, ctx: AnalysisContext) -> bool:
         """Gate: skip texts that cannot hold this entity."""
         return ctx.max_digits >= 8 and _GATE.search(ctx.lower) is not None

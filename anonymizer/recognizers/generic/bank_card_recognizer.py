@@ -6,7 +6,13 @@ import re
 
 from anonymizer.checks import luhn_ok
 from anonymizer.entities import BANK_CARD
-from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer, RecognizerResult
+from anonymizer.recognizers.base import (
+    AnalysisContext,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+    _finditer,
+)
 
 _DEVICE_CUE = re.compile(r"imei|meid|设备|串号|终端|device")
 _L = r"(?<![0-9A-Za-z\-.])"
@@ -25,6 +31,7 @@ class BankCardRecognizer(PatternRecognizer):
         "card", "visa", "mastercard", "unionpay", "银联", "pan",
     ]  # fmt: skip
     CONTEXT_WINDOW = 20
+    DIGIT_WINDOW = (13, 0, 3)  # the number is one digit run; 3 characters for the look-ahead
 
     def applies(self, ctx: AnalysisContext) -> bool:
         """Gate: skip texts that cannot hold this entity."""
@@ -33,7 +40,7 @@ class BankCardRecognizer(PatternRecognizer):
     def analyze(self, ctx: AnalysisContext) -> list[RecognizerResult]:
         """Keep Luhn-valid numbers; accept a non-Luhn 16-19 digit 62/9 number only with card context."""
         out = []
-        for m in self.PATTERNS[0].compiled.finditer(ctx.text):
+        for m in _finditer(self.PATTERNS[0].compiled, ctx.text, self.scan_spans(ctx)):
             start, end = m.span()
             value = m.group()
             digits = re.sub(r"\D", "", value)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 
 from anonymizer.entities import IP_ADDRESS
 from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer
+
+_V4_GATE = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
 
 
 class IpRecognizer(PatternRecognizer):
@@ -26,7 +29,18 @@ class IpRecognizer(PatternRecognizer):
 
     def applies(self, ctx: AnalysisContext) -> bool:
         """Gate: skip texts that cannot hold this entity."""
-        return ("." in ctx.text and ctx.max_digits >= 1) or ctx.text.count(":") >= 2
+        return bool(self.active_patterns(ctx))
+
+    def active_patterns(self, ctx: AnalysisContext) -> list[Pattern]:
+        """IPv4 only with a dotted quad shape, IPv6 only with two colons."""
+        text = ctx.text
+        v4 = "." in text and _V4_GATE.search(text) is not None
+        v6 = text.count(":") >= 2
+        if v4 and v6:
+            return self.PATTERNS
+        if v4:
+            return self.PATTERNS[:1]
+        return self.PATTERNS[1:] if v6 else []
 
     def validate_result(self, value: str) -> bool:
         """Valid address; IPv6 needs a hex letter or ``::`` so that times like 12:30:45 never match."""

@@ -7,7 +7,13 @@ import re
 import phonenumbers
 
 from anonymizer.entities import PHONE
-from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer, RecognizerResult
+from anonymizer.recognizers.base import (
+    AnalysisContext,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+    _finditer,
+)
 
 _L = r"(?<![0-9A-Za-z+.\-/@])(?<!\d[ \-])"
 _R = r"(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
@@ -23,7 +29,7 @@ _CN_MOBILE_INTL = re.compile(r"(?:00)?861[3-9]\d{9}")
 _TOLL_FREE = ("800", "888", "877", "866", "855", "844", "833", "822")
 
 
-_GATE = re.compile(r"[+＋]\s?\d|00\d|\d{3}\)?[\s.\-]?\d{3}[\s.\-]\d{4}|(?<!\d)[2-9]\d{9}(?!\d)")
+_INTL_GATE = re.compile(r"[+＋]\s?\d|(?<!\d)00[1-9]")
 
 
 class PhoneRecognizer(PatternRecognizer):
@@ -60,21 +66,37 @@ class PhoneRecognizer(PatternRecognizer):
 
     def applies(self, ctx: AnalysisContext) -> bool:
         """Gate: skip texts that cannot hold this entity."""
-        return _GATE.search(ctx.text) is not None or (
+        return bool(self.active_patterns(ctx)) or (
             ctx.max_digits >= 2 and _CUE_GATE.search(ctx.lower) is not None
         )
+
+    def active_patterns(self, ctx: AnalysisContext) -> list[Pattern]:
+        """Per-pattern gates: ``+`` / ``00`` for international numbers, digit-run lengths for NANP."""
+        text = ctx.text
+        out = []
+        if ("+" in text or "＋" in text or "00" in text) and _INTL_GATE.search(text):
+            out.append(self.PATTERNS[0])
+        if ctx.max_digits >= 4:  # the windows around 4+ digit runs are the gate
+            out.append(self.PATTERNS[1])
+        if ctx.max_digits >= 10:
+            out.append(self.PATTERNS[2])
+        return out
 
     def analyze(self, ctx: AnalysisContext) -> list[RecognizerResult]:
         """Parse each candidate with the region its shape implies."""
         out = []
-        for m in _CUE_THEN_NUMBER.finditer(ctx.text) if _CUE_GATE.search(ctx.lower) else ():
+        text = ctx.text
+        cue = ctx.max_digits >= 2 and _CUE_GATE.search(ctx.lower) is not None
+        # the cue and its filler words take at most 32 characters before the first digits, the number at
+        # most 32 after them (look-ahead included): only those windows are scanned
+        for m in _finditer(_CUE_THEN_NUMBER, text, ctx.windows(2, 32, 34)) if cue else ():
             value = m.group("v")
             if 7 <= sum(c.isdigit() for c in value) <= 12:
                 out.append(
                     RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.6, self.name, value, None)
                 )
-        for pattern in self.PATTERNS:
-            for m in pattern.compiled.finditer(ctx.text):
+        for pattern in self.active_patterns(ctx):
+            for m in _finditer(pattern.compiled, text, self._spans(ctx, pattern.name)):
                 value = m.group()
                 start, end = m.span()
                 number = re.sub(r"\s?(?:x|ext\.?|#)\s?\d{1,5}$", "", value)
@@ -107,6 +129,30 @@ class PhoneRecognizer(PatternRecognizer):
                     )
                 )
         return out
+
+    @staticmethod
+    def _spans(ctx: AnalysisContext, name: str) -> list[tuple[int, int]]:
+        """Windows holding every possible match of one pattern (see ``DIGIT_WINDOW`` in the base class)."""
+        if name == "nanp":  # the last group (4 digits) is a run; "+1 (415) 555-" before it, ext. after it
+            return ctx.windows(4, 18, 16)
+        if name == "nanp_bare":  # ten digits in one run
+            return ctx.windows(10, 0, 3)
+        # intl_plus: from its "+" / "＋" / "00" to at most 6 groups of digits and an extension
+        text = ctx.text
+        spans: list[tuple[int, int]] = []
+        for sign in ("+", "＋", "00"):
+            k = text.find(sign)
+            while k >= 0:
+                spans.append((k, min(len(text), k + 72)))
+                k = text.find(sign, k + 1)
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for lo, hi in spans:
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            else:
+                merged.append((lo, hi))
+        return merged
 
 
 def _parse(number: str, region: str | None) -> phonenumbers.PhoneNumber | None:

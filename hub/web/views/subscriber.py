@@ -23,7 +23,7 @@ ANY_ROLE = (Role.MEMBER, Role.SUBSCRIBER, Role.ADMIN)
 @signed_in(*ANY_ROLE)
 def bulletins_list():
     items = []
-    for bulletin in bulletin_views.list_bulletins():
+    for bulletin in bulletin_views.list_bulletins(with_content=True):
         content = json.loads(bulletin.content_json)
         items.append(
             {"bulletin": bulletin, "title": content.get("title", {}), "headline": content.get("headline")}
