@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import hashlib
+import hmac
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from anonymizer.entities import INDICATOR_KINDS
-from anonymizer.indicators import InvalidIndicator, canonicalize_indicator, indicator_token
+from anonymizer.indicators import TOKEN_HEX_CHARS, InvalidIndicator, canonicalize_indicator
 from anonymizer.nlp import build_pipelines, detect_language, has_cjk, scripts
 from anonymizer.operators import Operator, OperatorContext, build_operators
 from anonymizer.preservation import is_blocked
@@ -73,6 +75,8 @@ class AnonymizerEngine:
         if placeholder_style not in ("typed", "zh", "auto"):
             raise ValueError("placeholder_style must be 'typed', 'zh' or 'auto'")
         self._key = bytes(token_key)
+        # keyed once: copying a keyed HMAC is cheaper than keying a new one for every indicator
+        self._hmac = hmac.new(self._key, digestmod=hashlib.sha256)
         self.key_id = key_id
         self.use_spacy = use_spacy
         self.placeholder_style = placeholder_style
@@ -200,7 +204,9 @@ class AnonymizerEngine:
             kind = INDICATOR_KINDS.get(r.entity_type)
             token = None
             if kind is not None:
-                token = indicator_token(self._key, kind, _token_canonical(kind, r))
+                mac = self._hmac.copy()  # == indicator_token(self._key, kind, canonical)
+                mac.update(f"{kind}:{_token_canonical(kind, r)}".encode())
+                token = mac.hexdigest()[:TOKEN_HEX_CHARS]
             findings.append(
                 Finding(
                     entity_type=r.entity_type,

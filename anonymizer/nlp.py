@@ -23,7 +23,7 @@ def detect_language(text: str) -> str:
 
     E-mails, URLs and upper-case codes do not count as English words.
     """
-    n_cjk = len(_SCRIPT_CJK.findall(text))
+    n_cjk = len(text) - len(_SCRIPT_CJK.sub("", text))
     stripped = _SKIP_FOR_LANG.sub(" ", text) if ("@" in text or "://" in text or "www." in text) else text
     n_words = len(_LATIN_WORD.findall(stripped))
     if n_cjk == 0:

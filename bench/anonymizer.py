@@ -1,15 +1,23 @@
 """Benchmark of the anonymizer: recall / precision per entity, non-PII destroyed, docs per second.
 
 Run: .venv/bin/python bench/anonymizer.py [--n 2000] [--seed 20261124] [--data ../shared/data]
+
+Side by side with an older version of the package (same corpus, same process, interleaved batches):
+    git archive OLD_COMMIT anonymizer | tar -x -C /tmp/anon-base
+    .venv/bin/python bench/anonymizer.py --baseline /tmp/anon-base --skip-shared
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import platform
+import re
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -74,6 +82,52 @@ def speed_docs(samples, target_len: int = 150) -> list[str]:
     return out
 
 
+def load_baseline(src: Path):
+    """Import ``src/anonymizer`` as the module ``anonymizer_baseline`` (a renamed copy in a temp folder)."""
+    tmp = Path(tempfile.mkdtemp(prefix="anon-baseline-"))
+    dst = tmp / "anonymizer_baseline"
+    shutil.copytree(src / "anonymizer", dst, ignore=shutil.ignore_patterns("__pycache__"))
+    rx = re.compile(r"\b(from|import) anonymizer(\.|\b)")
+    for py in dst.rglob("*.py"):
+        src_text = rx.sub(r"\1 anonymizer_baseline\2", py.read_text("utf-8"))
+        # spaCy components are registered by name, once per process: give the baseline's its own name
+        src_text = src_text.replace("riskhub_en_names", "riskhub_en_names_baseline")
+        py.write_text(src_text, "utf-8")
+    sys.path.insert(0, str(tmp))
+    return importlib.import_module("anonymizer_baseline")
+
+
+def side_by_side(baseline, docs: list[str], rounds: int) -> None:
+    """Baseline vs current engine on the same docs, batches of 100 interleaved (order alternating)."""
+    print(f"\n## side by side with the baseline ({len(docs)} docs x {rounds} rounds, interleaved)")
+    for use_spacy, label in ((False, "pattern layer (use_spacy=False)"), (True, "full pipeline, anonymize")):
+        engines = {
+            "baseline": baseline.AnonymizerEngine(b"bench-key", use_spacy=use_spacy),
+            "current": anonymizer.AnonymizerEngine(b"bench-key", use_spacy=use_spacy),
+        }
+        for eng in engines.values():
+            speed(eng, docs[:50], batch=False)  # warm-up
+        cpu = dict.fromkeys(engines, 0.0)
+        wall = dict.fromkeys(engines, 0.0)
+        for r in range(rounds):
+            for k in range(0, len(docs), 100):
+                order = list(engines) if (r + k // 100) % 2 == 0 else list(engines)[::-1]
+                for name in order:
+                    w, c = time.perf_counter(), time.process_time()
+                    for t in docs[k : k + 100]:
+                        engines[name].anonymize(t)
+                    cpu[name] += time.process_time() - c
+                    wall[name] += time.perf_counter() - w
+        n = rounds * len(docs)
+        for name in engines:
+            print(
+                f"{label:<34}{name:<9}{n / wall[name]:>8,.0f} docs/s wall {n / cpu[name]:>8,.0f} docs/CPU-s "
+                f"({cpu[name]:.2f} CPU-s, {wall[name]:.2f} s wall)"
+            )
+        gain_cpu, gain_wall = cpu["baseline"] / cpu["current"], wall["baseline"] / wall["current"]
+        print(f"{label:<34}speed-up {gain_cpu:.2f}x CPU, {gain_wall:.2f}x wall")
+
+
 def presidio_vectors(root: Path, engine) -> None:
     path = root / "pii-presidio-analyzer-vectors" / "presidio_recognizer_test_vectors.jsonl"
     mapping = {
@@ -125,6 +179,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=20261124)
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     ap.add_argument("--skip-shared", action="store_true", help="only the synthetic corpus")
+    ap.add_argument("--baseline", type=Path, help="folder holding an older anonymizer/ to time side by side")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of the side-by-side run")
     args = ap.parse_args()
 
     with open("/proc/cpuinfo") as fh:
@@ -154,6 +210,9 @@ def main() -> None:
     for label, eng, batch, target in rows:
         wall, cpu = speed(eng, docs, batch=batch)
         print(f"{label:<34}{wall:>8,.0f} docs/s wall {cpu:>8,.0f} docs/CPU-s  {target}")
+
+    if args.baseline is not None:
+        side_by_side(load_baseline(args.baseline), docs, args.rounds)
 
     try:
         from presidio_analyzer import AnalyzerEngine  # noqa: F401

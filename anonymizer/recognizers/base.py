@@ -60,6 +60,7 @@ class AnalysisContext:
     max_digits: int = -1
     runs: list[tuple[int, int, int]] = field(default_factory=list)
     _windows: dict[tuple[int, int, int], list[tuple[int, int]]] = field(default_factory=dict)
+    _starts: list[int] | None = None
 
     def __post_init__(self) -> None:
         if not self.lower:
@@ -253,12 +254,15 @@ def _finditer(compiled: re.Pattern, text: str, spans: list[tuple[int, int]]) -> 
 
 def digit_starts(ctx: AnalysisContext) -> list[int]:
     """Positions where a number can begin: each digit run's start and every digit after a separator in it."""
+    if ctx._starts is not None:
+        return ctx._starts
     text = ctx.text
     out = []
     for start, end, n in ctx.runs:
         out.append(start)
         if n != end - start:
             out.extend(i + 1 for i in range(start, end - 1) if not text[i].isdigit())
+    ctx._starts = out
     return out
 
 

@@ -92,7 +92,7 @@ def record_many(
         }
         row["digest"] = prev = hashlib.sha256(canonical(row)).hexdigest()
         rows.append(row)
-    db.session.execute(db.insert(AuditEvent), rows)
+    db.session.execute(AuditEvent.__table__.insert(), rows)
     return prev
 
 

@@ -249,9 +249,9 @@ def submit_many(member: Member, rows: list) -> list[RowResult]:
         sighting_rows += sightings
         results[index] = RowResult(index + 1, "created", id=row["id"])
     if case_rows:
-        db.session.execute(db.insert(Case), case_rows)
+        db.session.execute(Case.__table__.insert(), case_rows)
     if sighting_rows:
-        db.session.execute(db.insert(IndicatorSighting), sighting_rows)
+        db.session.execute(IndicatorSighting.__table__.insert(), sighting_rows)
     for result in results:
         if result.status == "duplicate" and result.errors and "_same_as_row" in result.errors:
             result.id = results[result.errors["_same_as_row"]].id

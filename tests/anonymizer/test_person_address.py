@@ -91,6 +91,14 @@ def test_cn_address(text, values):
         ("purchases at Best Buy, Target and Walmart in Austin, Texas on Black Friday.", []),
         ("On Monday the Customer Service Team called.", []),
         ("Visa and Mastercard cards were used in New York.", []),
+        # outside the gazetteers: family-name shapes of other languages, greetings before a single name
+        ("Ingvar Lindqvist opened the account in May.", ["Ingvar Lindqvist"]),
+        ("the transfer went to Oksana Kovalenko yesterday", ["Oksana Kovalenko"]),
+        ("Hi Marit, your card is blocked", ["Marit"]),
+        ("Dear Ottilie, please confirm", ["Ottilie"]),
+        ("Hi team, the report is ready", []),
+        ("Dear Customer, your card is blocked", []),
+        ("Saint Petersburg and Gothenburg branches", []),
     ],
 )
 def test_en_person(text, values):

@@ -518,6 +518,26 @@ def _prev_words(tokens: list[tuple[str, int, int]], i: int) -> tuple[str, str]:
     return (word, sep)
 
 
+#: Surname endings of many languages (Nordic -sson / -sen, Slavic -ova / -ski / -ović, Finnish -nen, Romanian
+#: -escu, Greek -poulos, Italian -ucci ...): shape evidence for a family name outside the gazetteers.
+_SURNAME_SHAPE = re.compile(
+    r"(?:sson|ssen|[a-z]sen|dottir|dóttir|ová|ova|eva|ev|ski|ska|sky|wicz|ović|ovic|vić|vic|nen|escu|poulos|akis|"
+    r"oglu|oğlu|ucci|etti|elli|quez|guez|berg|ström|strom|lund|qvist|quist|holm|mann|stein|feld|witz|shvili|"
+    r"enko|chuk|czyk|yama|moto|mura|kawa|uchi|zadeh)$"
+)
+_GREETINGS = frozenset({"hi", "hello", "dear", "hey"})
+_GREETING_NOT_NAMES = frozenset(
+    {"Sir", "Madam", "Team", "All", "Customer", "Customers", "Support", "Everyone", "There", "Valued",
+     "Member", "Members", "Client", "Clients", "User", "Users", "Colleagues", "Friend", "Friends", "Partner",
+     "Partners"}
+)  # fmt: skip
+
+
+def _surname_shaped(tok: str) -> bool:
+    """A family-name shape: one of the endings above (Carlsson, Navrátilová, Virtanen)."""
+    return len(tok) >= 5 and _SURNAME_SHAPE.search(tok) is not None
+
+
 def _score(tokens: list[tuple[str, int, int]], i: int, j: int, run: list[str]) -> float:
     prev, sep = _prev_words(tokens, i)
     low = prev.lower()
@@ -531,11 +551,16 @@ def _score(tokens: list[tuple[str, int, int]], i: int, j: int, run: list[str]) -
         score += 0.45
     elif low in _MID_CUES and len(run) >= 2:
         score += 0.4
+    elif low in _GREETINGS and sep == "" and nxt in (",", "!") and run[0] not in _GREETING_NOT_NAMES:
+        score += 0.5  # "Hi Freddy," / "Dear Alma,"
     elif low in _CUES:
         score += 0.1
     first, last = run[0], run[-1]
     in_first = first in FIRST_NAMES
     in_last = last in LAST_NAMES or last in _PINYIN_SURNAMES
+    if not in_last and last not in _STOP and _surname_shaped(last):
+        in_last = True
+        score += 0.1 if len(run) >= 2 else 0.0
     if in_first:
         score += 0.35
     if len(run) >= 2 and in_last:

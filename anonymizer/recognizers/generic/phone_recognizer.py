@@ -89,7 +89,7 @@ class PhoneRecognizer(PatternRecognizer):
         cue = ctx.max_digits >= 2 and _CUE_GATE.search(ctx.lower) is not None
         # the cue and its filler words take at most 32 characters before the first digits, the number at
         # most 32 after them (look-ahead included): only those windows are scanned
-        for m in _finditer(_CUE_THEN_NUMBER, text, ctx.windows(2, 32, 34)) if cue else ():
+        for m in _finditer(_CUE_THEN_NUMBER, text, self._spans(ctx, "cue")) if cue else ():
             value = m.group("v")
             if 7 <= sum(c.isdigit() for c in value) <= 12:
                 out.append(
@@ -133,6 +133,8 @@ class PhoneRecognizer(PatternRecognizer):
     @staticmethod
     def _spans(ctx: AnalysisContext, name: str) -> list[tuple[int, int]]:
         """Windows holding every possible match of one pattern (see ``DIGIT_WINDOW`` in the base class)."""
+        if name == "cue":  # see analyze: the cue before the first digits, the number after them
+            return ctx.windows(2, 32, 34)
         if name == "nanp":  # the last group (4 digits) is a run; "+1 (415) 555-" before it, ext. after it
             return ctx.windows(4, 18, 16)
         if name == "nanp_bare":  # ten digits in one run
