@@ -32,13 +32,6 @@ TEMPLATES = [
 ]
 FRAUD = ["card_cash_out", "task_scam", "impersonation_service", "mule_account", "phishing"]
 PASSWORD = "bench password 123"
-#: Covering indexes the member-facing aggregates need at 100k cases (a migration for the lead to add):
-#: a member's cases by status (status counts, contribution score) and a pattern's approved cases by member
-#: (the minimum-members rule of the pattern pages).
-PROPOSED_INDEXES = [
-    'CREATE INDEX ix_case_member_status ON "case" (member_id, status, occurred_at, submitted_at)',
-    'CREATE INDEX ix_case_pattern_status_member ON "case" (pattern_id, status, member_id)',
-]
 
 
 def build(app, n_cases: int, seed: int) -> dict:
@@ -197,11 +190,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--target-ms", type=float, default=300.0)
-    parser.add_argument(
-        "--proposed-indexes",
-        action="store_true",
-        help="add the two covering indexes proposed in docs/web.md (not in the migrations yet) and ANALYZE",
-    )
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="riskhub-bench-pages-"))
@@ -223,14 +211,6 @@ def main() -> None:
     started = time.perf_counter()
     ids = build(app, args.cases, args.seed)
     print(f"built {args.cases:,} cases in {time.perf_counter() - started:.0f} s ({folder})")
-    if args.proposed_indexes:
-        from hub.extensions import db
-
-        with app.app_context():
-            for statement in PROPOSED_INDEXES + ["ANALYZE"]:
-                db.session.execute(db.text(statement))
-            db.session.commit()
-        print("with the proposed indexes:", "; ".join(PROPOSED_INDEXES))
 
     clients = {
         "member": signed_in(app, ids["member_user"]),
