@@ -30,8 +30,11 @@ def engine() -> anonymizer.AnonymizerEngine:
     ext = current_app.extensions
     eng = ext.get("riskhub.anonymizer")
     if eng is None:
-        eng = anonymizer.AnonymizerEngine(current_app.config["TOKEN_KEY"], current_app.config["TOKEN_KEY_ID"],
-                                          use_spacy=current_app.config["ANONYMIZER_SPACY"])
+        eng = anonymizer.AnonymizerEngine(
+            current_app.config["TOKEN_KEY"],
+            current_app.config["TOKEN_KEY_ID"],
+            use_spacy=current_app.config["ANONYMIZER_SPACY"],
+        )
         ext["riskhub.anonymizer"] = eng
     return eng
 

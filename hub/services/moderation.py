@@ -147,7 +147,7 @@ def redact(case: Case, spans: list[tuple[int, int]], moderator: ApiKey | None = 
         raise Invalid("a span is not valid for this text", {"spans": [str(exc)]}) from None
     if new_text == old_text:
         return case
-    removed = _removed_pieces(old_text, new_text)
+    removed = _removed_pieces(old_text, findings, spans)
     case.narrative = new_text
     case.findings = [{f: getattr(item, f) for f in STORED_FINDING_FIELDS} for item in new_findings]
     case.residual = _residual(new_text)
@@ -161,12 +161,19 @@ def redact(case: Case, spans: list[tuple[int, int]], moderator: ApiKey | None = 
     return case
 
 
-def _removed_pieces(old: str, new: str) -> list[str]:
-    """The pieces of ``old`` that the masks in ``new`` replaced (for scrubbing copies of the text)."""
-    import difflib
-
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    return [old[i1:i2] for tag, i1, i2, _j1, _j2 in matcher.get_opcodes() if tag in ("replace", "delete")]
+def _removed_pieces(old: str, findings, spans) -> list[str]:
+    """The pieces of ``old`` that the masks replaced (for scrubbing copies of the text): each span,
+    widened over the placeholders it touches (as :func:`anonymizer.mask_spans` does), overlaps merged."""
+    widened = []
+    for start, end in sorted((int(s), int(e)) for s, e in spans):
+        for finding in findings:
+            if finding.out_start < end and finding.out_end > start:
+                start, end = min(start, finding.out_start), max(end, finding.out_end)
+        if widened and start <= widened[-1][1]:
+            widened[-1] = (widened[-1][0], max(widened[-1][1], end))
+        else:
+            widened.append((start, end))
+    return [old[start:end] for start, end in widened if old[start:end].strip()]
 
 
 def _scrub_pattern_excerpts(pattern_id: str, removed: list[str]) -> None:

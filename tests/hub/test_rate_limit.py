@@ -80,9 +80,16 @@ def test_storage_down_falls_back_to_memory_limits_not_500(app, tmp_path, backend
         pytest.skip("one backend is enough for the storage check")
     path = tmp_path / "down.sqlite3"
     shutil.copyfile(app.config["DATABASE_URL"].removeprefix("sqlite:///"), path)
-    down = create_app({"DATABASE_URL": f"sqlite:///{path}", "TOKEN_KEY": TOKEN_KEY, "TESTING": True,
-                       "SECRET_KEY": "test", "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:1/0",
-                       "LOOKUP_RATE_LIMIT": "2/minute"})
+    down = create_app(
+        {
+            "DATABASE_URL": f"sqlite:///{path}",
+            "TOKEN_KEY": TOKEN_KEY,
+            "TESTING": True,
+            "SECRET_KEY": "test",
+            "RATELIMIT_STORAGE_URI": "redis://127.0.0.1:1/0",
+            "LOOKUP_RATE_LIMIT": "2/minute",
+        }
+    )
     actor = make_actor(down, "Bank D", "member")
     client = down.test_client()
     assert [client.post(URL, json=BODY, headers=actor.headers).status_code for _ in range(2)] == [200, 200]
