@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -178,16 +179,25 @@ def replay_stream(texts, labels, withheld, grower, seed, weeks=12, start_week=6,
     return out
 
 
-def stream_quality(texts, labels, seed=0, types=None) -> dict:
+def _one_stream(texts, labels, withheld, grower, seed) -> dict:
+    start = time.perf_counter()
+    r = replay_stream(texts, labels, withheld, grower, seed)
+    r.update(withheld=withheld, grower=grower, seconds=round(time.perf_counter() - start, 1))
+    print(json.dumps({k: v for k, v in r.items() if k != "false_rate"}, ensure_ascii=False), flush=True)
+    return r
+
+
+def stream_quality(texts, labels, seed=0, types=None, jobs=1) -> dict:
     kinds = sorted(set(labels))
-    rows = []
-    for j, withheld in enumerate(types or kinds):
-        grower = kinds[(kinds.index(withheld) + 3) % len(kinds)]
-        start = time.perf_counter()
-        r = replay_stream(texts, labels, withheld, grower, seed + j)
-        r.update(withheld=withheld, grower=grower, seconds=round(time.perf_counter() - start, 1))
-        rows.append(r)
-        print(json.dumps({k: v for k, v in r.items() if k != "false_rate"}, ensure_ascii=False), flush=True)
+    todo = [
+        (withheld, kinds[(kinds.index(withheld) + 3) % len(kinds)], seed + kinds.index(withheld))
+        for withheld in (types or kinds)
+    ]
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            rows = list(pool.map(_one_stream, *zip(*[(texts, labels, *t) for t in todo], strict=True)))
+    else:
+        rows = [_one_stream(texts, labels, *t) for t in todo]
     flags = sum(r["new_flags"] for r in rows)
     return {
         "streams": len(rows),
@@ -316,6 +326,8 @@ def main(argv=None) -> int:
     parser.add_argument("--stream", action="store_true", help="run the 12-week withheld-type replay")
     parser.add_argument("--stream-dataset", choices=["zh", "en"], default="zh")
     parser.add_argument("--stream-types", type=int, default=0, help="replay only the first N withheld types")
+    parser.add_argument("--stream-only", type=int, nargs="+", default=None, help="replay only these types")
+    parser.add_argument("--jobs", type=int, default=1, help="replay this many streams in parallel processes")
     parser.add_argument("--scale", type=int, default=0, help="weekly run over N synthetic cases")
     parser.add_argument("--refit", type=int, default=0, help="full refit over N synthetic cases")
     parser.add_argument("--_scale-child", nargs=2, type=int, help=argparse.SUPPRESS)
@@ -337,8 +349,11 @@ def main(argv=None) -> int:
         texts, labels = loader(args.data)
         kinds = sorted(set(labels))
         types = kinds[: args.stream_types] if args.stream_types else None
+        if args.stream_only:
+            types = [t for t in kinds if t in set(args.stream_only)]
+        quality = stream_quality(texts, labels, types=types, jobs=args.jobs)
         print(
-            json.dumps({"stream": args.stream_dataset, **stream_quality(texts, labels, types=types)}),
+            json.dumps({"stream": args.stream_dataset, **quality}),
             flush=True,
         )
     if args.scale:

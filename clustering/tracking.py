@@ -19,6 +19,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.stats import nbinom
 from sklearn.base import clone
+from sklearn.cluster import KMeans
 from sklearn.neighbors import NearestNeighbors
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
@@ -55,6 +56,8 @@ class TrackingConfig:
     n_jobs: int | None = None
     novelty_similarity: float = 0.5
     novelty_ratio: float = 0.25
+    split_neighbor_share: float = 0.2
+    split_cohesion: float = 0.6
     memory_per_pattern: int = 150
     min_pattern_size: int = 10
     signature_terms: int = 500
@@ -64,6 +67,9 @@ class TrackingConfig:
     growth_alpha: float = 0.01
     growth_min_count: int = 10
     growth_min_ratio: float = 1.5
+    growth_subfamilies: int = 3
+    growth_sub_ratio: float = 2.0
+    growth_sub_min_memory: int = 5
     overdispersion: float = 0.1
     fading_ratio: float = 0.5
     fading_min_baseline: float = 5.0
@@ -79,6 +85,8 @@ class TrackingConfig:
             raise ValueError("max_df must be in (0, 1].")
         if not 0 <= self.novelty_similarity <= 1 or not 0 <= self.novelty_ratio <= 1:
             raise ValueError("novelty_similarity and novelty_ratio must be in [0, 1].")
+        if not 0 <= self.split_neighbor_share <= 1 or not 0 <= self.split_cohesion <= 1:
+            raise ValueError("split_neighbor_share and split_cohesion must be in [0, 1].")
         if not 0 <= self.centroid_memory < 1:
             raise ValueError("centroid_memory must be in [0, 1).")
         if self.min_pattern_size < 1 or self.baseline_periods < 1 or self.n_components < 1:
@@ -294,6 +302,7 @@ class PatternTracker:
         pids: list[str] = []
         new_ids: set[str] = set()
         novelty_sim: dict[str, float] = {}
+        sub_growth: dict[str, list] = {}
         X = self.featurizer.partial_fit_transform(cases) if n else None
         known = [pid for pid, p in self.patterns.items() if not p.get("retired")]
         memory = [m for m in self.memory if m["pattern"] in set(known)]
@@ -322,6 +331,20 @@ class PatternTracker:
                 if len(cur) == 0:
                     continue
                 if n_mem and len(mem) >= 3 and len(mem) / len(rows) >= cfg.novelty_ratio * mem_share:
+                    # novelty inside a known cluster: new cases without remembered neighbours that hang
+                    # together may be a new scheme hidden next to a similar known pattern
+                    fresh = self._novel_subset(cur, mem + n, Z)
+                    if len(fresh):
+                        centroid = normalize(np.asarray(X[fresh].mean(axis=0)))
+                        csim = np.asarray((sp.csr_matrix(centroid) @ sig.T).todense()).ravel()
+                        if float(csim.max()) < cfg.novelty_similarity:
+                            pid = self._new_pattern(period)
+                            new_ids.add(pid)
+                            novelty_sim[pid] = float(csim.max())
+                            assign[fresh] = slot(pid)
+                            cur = np.setdiff1d(cur, fresh)
+                            if len(cur) == 0:
+                                continue
                     # a cluster of known cases: each new case takes the pattern of its nearest remembered
                     # cases of the same cluster (so a cluster that merged two patterns is split again)
                     owners = mem_pid[mem]
@@ -347,6 +370,7 @@ class PatternTracker:
                     novelty_sim[pid] = best_sim
                     assign[cur] = slot(pid)
 
+            sub_growth = self._subfamilies(assign, pids, mem_pid, n, Z, seed)
         blas.restore_original_limits()
         # update pattern records
         by_slot: dict[int, np.ndarray] = {s: np.flatnonzero(assign == s) for s in range(len(pids))}
@@ -357,7 +381,7 @@ class PatternTracker:
             if p.get("retired"):
                 continue
             p["sizes"].setdefault(period, 0)
-            self._lifecycle(pid, period, pid in new_ids)
+            self._lifecycle(pid, period, pid in new_ids, sub_growth.get(pid, ()))
         self._relabel(pids, {pids[s]: rows for s, rows in by_slot.items()}, cases, X)
         self._remember(pids, by_slot, cases, period, seed)
 
@@ -389,6 +413,67 @@ class PatternTracker:
                 raise ValueError(f"case #{i}: duplicate id.")
             seen.add(cid)
         return list(cases)
+
+    def _novel_subset(self, cur: np.ndarray, mem: np.ndarray, Z: np.ndarray) -> np.ndarray:
+        """Current rows of a known cluster that look like a new scheme (rule in docs/clustering.md).
+
+        A current case is *novel* when the share of remembered cases among its ``n_neighbors``
+        nearest neighbours in the cluster (LSA space) is below ``split_neighbor_share`` times the
+        cluster's share of remembered cases. The novel cases are returned only when there are at
+        least ``min_pattern_size`` of them and they are cohesive: on average at least
+        ``split_cohesion`` of their neighbours are novel cases too. Otherwise an empty array.
+        """
+        cfg = self.config
+        rows = np.concatenate([cur, mem])
+        if cfg.split_neighbor_share <= 0 or len(cur) < cfg.min_pattern_size or len(rows) < 3:
+            return np.empty(0, dtype=np.int64)
+        k = min(cfg.n_neighbors, len(rows) - 1)
+        Zc = Z[rows]
+        is_mem = np.zeros(len(rows), dtype=bool)
+        is_mem[len(cur) :] = True
+        nbrs = np.empty((len(cur), k), dtype=np.int64)
+        for start in range(0, len(cur), 1_000):  # 1,000 rows at a time: bounded memory at 100k cases
+            sims = Zc[start : min(start + 1_000, len(cur))] @ Zc.T
+            sims[np.arange(sims.shape[0]), np.arange(start, start + sims.shape[0])] = -np.inf
+            nbrs[start : start + 1_000] = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        mem_share = len(mem) / len(rows)
+        novel = is_mem[nbrs].mean(axis=1) < cfg.split_neighbor_share * mem_share
+        if novel.sum() < cfg.min_pattern_size:
+            return np.empty(0, dtype=np.int64)
+        flag = np.zeros(len(rows), dtype=bool)
+        flag[: len(cur)] = novel
+        if flag[nbrs[novel]].mean() < cfg.split_cohesion:
+            return np.empty(0, dtype=np.int64)
+        return cur[novel]
+
+    def _subfamilies(self, assign, pids, mem_pid, n: int, Z: np.ndarray, seed: int) -> dict[str, list]:
+        """Per known pattern, ``[(current count, share of the memory)]`` of its sub-families.
+
+        The pattern's current and remembered cases are split into ``growth_subfamilies`` groups by
+        k-means (LSA space). A group holding at least ``growth_sub_min_memory`` remembered cases is
+        returned with its current count and its share of the pattern's memory; the lifecycle tests
+        its growth against that share of the baseline (rule in docs/clustering.md).
+        """
+        cfg = self.config
+        out: dict[str, list] = {}
+        if cfg.growth_subfamilies < 2 or len(mem_pid) == 0:
+            return out
+        for s, pid in enumerate(pids):
+            cur = np.flatnonzero(assign == s)
+            mem = np.flatnonzero(mem_pid == pid)
+            too_few = len(mem) < cfg.growth_subfamilies * cfg.growth_sub_min_memory
+            if len(cur) < cfg.growth_min_count or too_few:
+                continue
+            rows = np.concatenate([cur, mem + n])
+            km = KMeans(n_clusters=cfg.growth_subfamilies, n_init=3, random_state=seed).fit(Z[rows])
+            lab_cur, lab_mem = km.labels_[: len(cur)], km.labels_[len(cur) :]
+            groups = []
+            for g in range(cfg.growth_subfamilies):
+                m_g = int((lab_mem == g).sum())
+                if m_g >= cfg.growth_sub_min_memory:
+                    groups.append((int((lab_cur == g).sum()), m_g / len(mem)))
+            out[pid] = groups
+        return out
 
     def _signature_matrix(self, pids: list[str]) -> sp.csr_matrix:
         rows, cols, vals = [], [], []
@@ -550,7 +635,7 @@ class PatternTracker:
         p["mcc"] = _mode(c.get("mcc") for c in cases)
         p["last_seen"] = period
 
-    def _lifecycle(self, pid: str, period: str, is_new: bool) -> None:
+    def _lifecycle(self, pid: str, period: str, is_new: bool, subfamilies=()) -> None:
         """Set NEW / GROWING / STABLE / FADING for ``period`` (rules in docs/clustering.md)."""
         cfg = self.config
         p = self.patterns[pid]
@@ -568,7 +653,18 @@ class PatternTracker:
         r = 1.0 / cfg.overdispersion if cfg.overdispersion > 0 else 1e9
         p_value = float(nbinom.sf(size - 1, r, r / (r + mu))) if size > 0 else 1.0
         p["growth_ratio"], p["p_value"] = size / mu, p_value
-        if size >= cfg.growth_min_count and size >= cfg.growth_min_ratio * mu and p_value < cfg.growth_alpha:
+        grows = size >= cfg.growth_min_count and size >= cfg.growth_min_ratio * mu
+        grows = grows and p_value < cfg.growth_alpha
+        if not grows and baseline > 0:
+            # growth of one sub-family of the pattern, diluted in the pattern's total size
+            for count, frac in subfamilies:
+                mu_g = max(baseline * frac, 1.0)
+                p_g = float(nbinom.sf(count - 1, r, r / (r + mu_g)))
+                if count >= max(cfg.growth_min_count, cfg.growth_sub_ratio * mu_g) and p_g < cfg.growth_alpha:
+                    grows = True
+                    p["growth_ratio"], p["p_value"] = count / mu_g, p_g
+                    break
+        if grows:
             p["status"] = "GROWING"
         elif baseline >= cfg.fading_min_baseline and size <= cfg.fading_ratio * baseline:
             p["status"] = "FADING"
