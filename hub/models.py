@@ -200,6 +200,8 @@ class User(db.Model):
     role: Mapped[str] = mapped_column(String(16))
     language: Mapped[str | None] = mapped_column(String(2))
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    #: Part of every session's fingerprint; signing out bumps it, so copies of the cookie stop working.
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None]
     disabled_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

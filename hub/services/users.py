@@ -172,10 +172,10 @@ class SignIn:
 
 
 def session_fingerprint(user: User) -> str:
-    """A value that changes when the password does: sessions made before a password change stop working."""
+    """A value that changes when the password does or the user signs out: older sessions stop working."""
     key = current_app.config["SECRET_KEY"]
     key = key.encode() if isinstance(key, str) else key
-    return hmac.new(key, f"user-session:{user.id}:{user.password_hash}".encode(), hashlib.sha256).hexdigest()[
+    return hmac.new(key, f"user-session:{user.id}:{user.session_epoch or 0}:{user.password_hash}".encode(), hashlib.sha256).hexdigest()[
         :32
     ]
 
@@ -244,7 +244,10 @@ def sign_in(username: str, password: str, now: datetime | None = None) -> SignIn
 
 
 def sign_out(user: User) -> None:
-    """Audit a sign-out (the session itself is cleared by the caller)."""
+    """End every session of the user (server side: the fingerprint changes) and audit it; the caller
+    clears the cookie."""
+    user.session_epoch = (user.session_epoch or 0) + 1
+    db.session.flush()
     audit.record("user.signed_out", "user", user.id, actor=f"user:{user.id}", actor_member_id=user.member_id)
 
 

@@ -142,8 +142,12 @@ def test_sign_in_cookie_lock_out_and_sign_out(app, people):
     cookie = response.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
     assert client.get("/dashboard").status_code == 200
+    copied = client.get_cookie(app.config["SESSION_COOKIE_NAME"]).value
     post_form(client, "/logout")
     assert client.get("/dashboard").status_code == 302
+    replay = app.test_client()  # a copy of the cookie taken before signing out no longer works
+    replay.set_cookie(app.config["SESSION_COOKIE_NAME"], copied)
+    assert replay.get("/dashboard").status_code == 302
 
     other = app.test_client()
     for _ in range(app.config["LOGIN_MAX_FAILURES"]):
