@@ -53,8 +53,9 @@ def run(url: str, cases: list[dict], batch: int, label: str, spacy: bool = True)
     from hub.extensions import db
     from hub.services import members
 
-    app = create_app({"DATABASE_URL": url, "TOKEN_KEY": os.urandom(32), "SECRET_KEY": "bench",
-                      "ANONYMIZER_SPACY": spacy})
+    app = create_app(
+        {"DATABASE_URL": url, "TOKEN_KEY": os.urandom(32), "SECRET_KEY": "bench", "ANONYMIZER_SPACY": spacy}
+    )
     with app.app_context():
         upgrade()
         member = members.create_member(f"bench-{time.time_ns()}")
@@ -91,8 +92,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=1_000)
-    parser.add_argument("--pattern-layer", action="store_true",
-                        help="anonymize with the pattern layer only (RISKHUB_ANONYMIZER_SPACY=false)")
+    parser.add_argument(
+        "--pattern-layer",
+        action="store_true",
+        help="anonymize with the pattern layer only (RISKHUB_ANONYMIZER_SPACY=false)",
+    )
     parser.add_argument(
         "--postgres",
         default=os.environ.get("RISKHUB_BENCH_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test"),

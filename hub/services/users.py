@@ -175,9 +175,8 @@ def session_fingerprint(user: User) -> str:
     """A value that changes when the password does or the user signs out: older sessions stop working."""
     key = current_app.config["SECRET_KEY"]
     key = key.encode() if isinstance(key, str) else key
-    return hmac.new(key, f"user-session:{user.id}:{user.session_epoch or 0}:{user.password_hash}".encode(), hashlib.sha256).hexdigest()[
-        :32
-    ]
+    message = f"user-session:{user.id}:{user.session_epoch or 0}:{user.password_hash}".encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
 
 
 def _record_failure(user: User, now: datetime) -> None:
