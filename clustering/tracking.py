@@ -68,8 +68,8 @@ class TrackingConfig:
     growth_min_count: int = 10
     growth_min_ratio: float = 1.5
     growth_subfamilies: int = 3
-    growth_sub_ratio: float = 2.0
-    growth_sub_min_memory: int = 5
+    growth_sub_ratio: float = 2.5
+    growth_sub_min_memory: int = 10
     overdispersion: float = 0.1
     fading_ratio: float = 0.5
     fading_min_baseline: float = 5.0
@@ -207,7 +207,10 @@ class PatternTracker:
     nearest remembered cases in that cluster; a cluster (almost) without remembered cases is either a
     variant of a known pattern (centroid cosine to the pattern's signature, in the stable hashed
     TF-IDF space, at least ``novelty_similarity``) or, at least ``min_pattern_size`` strong, a NEW
-    pattern; (4) update signatures, sizes, lifecycle, labels and the memory.
+    pattern; inside a known cluster, a cohesive group of new cases without remembered neighbours
+    that is far from every signature is split off as NEW (the novelty split); (4) update signatures,
+    sizes, lifecycle (the growth test also runs on up to ``growth_subfamilies`` k-means
+    sub-families of a pattern), labels and the memory.
 
     :param config: thresholds, see :class:`TrackingConfig`.
     :param random_state: integer seed; each period derives its own seed from it and the period index.

@@ -104,7 +104,7 @@ def growth_run(config):
     tracker = PatternTracker(config, random_state=0, clusterer=KMeans(n_clusters=3, n_init=10))
     out = []
     for w, period in enumerate(WEEKS):
-        cases = f.cases("police", 60) + f.cases("variant", 60 if w == 4 else 20)
+        cases = f.cases("police", 60) + f.cases("variant", 80 if w == 4 else 20)
         cases += f.cases("task", 60) + f.cases("loan", 60)
         out.append((cases, tracker.run_period(cases, period)))
     return out
