@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import wraps
 
 from flask import g, request
@@ -13,10 +13,6 @@ from hub.models import Role
 from hub.services.members import authenticate
 
 BEARER_SCHEME = {"type": "http", "scheme": "bearer", "description": "API key: `rh_<prefix>_<secret>`"}
-
-
-def current_key():
-    return g.get("api_key")
 
 
 def require(*roles: Role | str) -> Callable:
@@ -43,7 +39,6 @@ def require(*roles: Role | str) -> Callable:
             g.member = key.member
             return view(*args, **kwargs)
 
-        wrapper._riskhub_roles = sorted(allowed)  # read by the authorization-matrix test
         # OpenAPI: the operation needs a bearer key of these roles and may answer 401 / 403
         apidoc = copy.deepcopy(getattr(view, "_apidoc", {}))
         manual = apidoc.setdefault("manual_doc", {})
@@ -58,7 +53,3 @@ def require(*roles: Role | str) -> Callable:
         return wrapper
 
     return decorator
-
-
-def roles_of(view) -> Iterable[str] | None:
-    return getattr(view, "_riskhub_roles", None)

@@ -7,7 +7,6 @@ then the ``test_config`` mapping given to :func:`hub.create_app`.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import secrets
 from pathlib import Path
@@ -172,13 +171,3 @@ def _parse_key(text: str) -> bytes | None:
     except ValueError:
         return None
     return key if len(key) >= 32 else None
-
-
-def describe(config: dict) -> str:
-    """A loggable summary of the configuration with every secret left out."""
-    safe = {
-        k: v
-        for k, v in config.items()
-        if k in {"MAX_CONTENT_LENGTH", "MIN_MEMBERS", "TIMEZONE", "BULK_MAX_ROWS", "SCHEDULER_ENABLED"}
-    }
-    return json.dumps(safe, sort_keys=True)
