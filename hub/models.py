@@ -137,7 +137,9 @@ class Case(db.Model):
     anonymizer_version: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16), default=CaseStatus.PENDING.value)
     moderated_at: Mapped[datetime | None]
+    #: Who decided: an admin's API key, or a person signed in to the web pages (one of the two).
     moderated_by: Mapped[int | None] = mapped_column(ForeignKey("api_key.id"))
+    moderated_by_user: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     moderation_reason: Mapped[str | None] = mapped_column(String(1000))
     #: Spans an admin masked on top of the anonymizer ("redact further"); the count only.
     redactions: Mapped[int] = mapped_column(Integer, default=0, server_default="0")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import func
+from sqlalchemy import func, or_
 
 import anonymizer
 from hub.extensions import db
@@ -27,20 +27,36 @@ AUTO_APPROVAL_ACTOR = "policy:auto-approve"
 _CASE_ID = re.compile(r"^[0-9a-f]{32}$")
 
 
-def _check_moderator(case: Case, moderator: ApiKey | None) -> None:
+@dataclass(frozen=True)
+class PersonModerator:
+    """A person deciding on the web pages, in the shape the service checks next to an :class:`ApiKey`.
+
+    ``member_id`` carries the own-member rule; ``user_id`` is stored in ``Case.moderated_by_user`` so the
+    decision counts towards the member's standing like one taken with an admin's API key.
+    """
+
+    user_id: int
+    member_id: int
+
+
+Moderator = ApiKey | PersonModerator
+
+
+def _check_moderator(case: Case, moderator: Moderator | None) -> None:
     if moderator is not None and moderator.member_id == case.member_id:
         raise Forbidden("a member's own case cannot be moderated with that member's key")
 
 
 def _decide(
-    case: Case, status: CaseStatus, moderator: ApiKey | None, reason: str | None, *, auto: bool = False
+    case: Case, status: CaseStatus, moderator: Moderator | None, reason: str | None, *, auto: bool = False
 ) -> Case:
     if case.status != CaseStatus.PENDING:
         raise Conflict("the case was already decided", {"status": [case.status]})
     _check_moderator(case, moderator)
     case.status = status.value
     case.moderated_at = utcnow()
-    case.moderated_by = moderator.id if moderator is not None else None
+    case.moderated_by = moderator.id if isinstance(moderator, ApiKey) else None
+    case.moderated_by_user = moderator.user_id if isinstance(moderator, PersonModerator) else None
     case.moderation_reason = reason
     db.session.flush()
     details = {"reason_given": bool(reason)}
@@ -53,12 +69,12 @@ def _decide(
     return case
 
 
-def approve(case: Case, moderator: ApiKey | None = None) -> Case:
+def approve(case: Case, moderator: Moderator | None = None) -> Case:
     """Approve a pending case: it now feeds clustering, indicator counts and bulletins."""
     return _decide(case, CaseStatus.APPROVED, moderator, None)
 
 
-def reject(case: Case, reason: str, moderator: ApiKey | None = None) -> Case:
+def reject(case: Case, reason: str, moderator: Moderator | None = None) -> Case:
     """Reject a pending case with a reason the submitting member will see."""
     reason = (reason or "").strip()
     if not reason or len(reason) > 1000:
@@ -83,7 +99,7 @@ class BulkDecision:
     message: str | None = None
 
 
-def bulk_approve(case_ids: list[str], moderator: ApiKey | None = None) -> list[BulkDecision]:
+def bulk_approve(case_ids: list[str], moderator: Moderator | None = None) -> list[BulkDecision]:
     """Approve many pending cases; each id is answered on its own, a bad id changes nothing else."""
     results = []
     seen = set()
@@ -126,7 +142,7 @@ def _residual(text: str) -> list[dict]:
     return [w.to_dict() for w in residual_scan(text)]
 
 
-def redact(case: Case, spans: list[tuple[int, int]], moderator: ApiKey | None = None) -> Case:
+def redact(case: Case, spans: list[tuple[int, int]], moderator: Moderator | None = None) -> Case:
     """Mask more spans of a case's anonymized narrative; nothing is ever unmasked.
 
     Spans are offsets in the current anonymized text. A span touching a placeholder swallows all of it.
@@ -315,7 +331,7 @@ def in_good_standing(member: Member) -> bool:
             .where(
                 Case.member_id == member.id,
                 Case.status.in_([CaseStatus.APPROVED.value, CaseStatus.REJECTED.value]),
-                Case.moderated_by.is_not(None),
+                or_(Case.moderated_by.is_not(None), Case.moderated_by_user.is_not(None)),
             )
             .group_by(Case.status)
         ).all()

@@ -286,6 +286,28 @@ def test_reject_with_reason_then_the_member_sees_it(app, people, world, browser_
     assert again.status_code == 409 and "already decided" in text_of(again)
 
 
+def test_decisions_on_the_pages_name_the_person_and_count_for_the_members_standing(
+    app, people, world, browser_of
+):
+    from hub.models import Member
+    from hub.services import moderation
+
+    extra = _submit(app, people["alice"], 78)
+    assert post_form(browser_of("root"), f"/admin/moderation/{world['case_a']}/approve").status_code == 302
+    reject = post_form(browser_of("root"), f"/admin/moderation/{extra}/reject", {"reason": "重复"})
+    assert reject.status_code == 302
+    app.config.update(AUTO_APPROVE_MIN_APPROVED=1, AUTO_APPROVE_MIN_RATE=0.5)
+    with app.app_context():
+        root = db.session.execute(db.select(User).where(User.username == "root")).scalar_one()
+        for case_id in (world["case_a"], extra):
+            case = db.session.get(Case, case_id)
+            assert case.moderated_by is None and case.moderated_by_user == root.id
+        alice = db.session.get(Member, people["alice"].member_id)
+        assert moderation.in_good_standing(alice)  # 1 approved of 2 decided, both by a person
+        app.config["AUTO_APPROVE_MIN_RATE"] = 0.75
+        assert not moderation.in_good_standing(alice)
+
+
 def test_admin_cannot_decide_a_case_of_their_own_member(app, people, browser_of):
     own = _submit(app, people["root"], 77)
     response = post_form(browser_of("root"), f"/admin/moderation/{own}/approve")

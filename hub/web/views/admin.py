@@ -3,8 +3,6 @@ publishing, and the audit trail with chain verification. Admins see member names
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import marshmallow as ma
 from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -25,20 +23,8 @@ _QUEUE_ARGS = QueueArgsSchema()
 ADMIN = Role.ADMIN
 
 
-@dataclass(frozen=True)
-class WebModerator:
-    """The person deciding, in the shape the moderation service checks (``id`` of an API key, ``member_id``).
-
-    ``Case.moderated_by`` references API keys, so a person's decision stores no key id; the service still
-    applies its own-member rule through ``member_id``, and the audit trail names ``user:<id>``.
-    """
-
-    id: int | None
-    member_id: int
-
-
-def _moderator() -> WebModerator:
-    return WebModerator(None, g.user.member_id)
+def _moderator() -> moderation.PersonModerator:
+    return moderation.PersonModerator(user_id=g.user.id, member_id=g.user.member_id)
 
 
 # -- moderation -----------------------------------------------------------------------------------------
