@@ -90,6 +90,11 @@ def home_for(user) -> str:
     return url_for("web.bulletins_list")
 
 
+def service_message(error: ServiceError) -> str:
+    """A service error's message in the reader's language (service messages are catalogue entries)."""
+    return _(error.message)
+
+
 def service_errors(error: ServiceError) -> dict[str, list[str]]:
     """A service error's per-field messages as ``{field: [message, ...]}`` for a form."""
     out: dict[str, list[str]] = {}
@@ -131,7 +136,7 @@ def _csrf_error(error):
 
 @bp.errorhandler(ServiceError)
 def _service_error(error: ServiceError):
-    return error_page(error.code, error.message)
+    return error_page(error.code, service_message(error))
 
 
 @bp.errorhandler(HTTPException)

@@ -283,7 +283,13 @@ def test_reject_with_reason_then_the_member_sees_it(app, people, world, browser_
     assert "叙述不完整 &lt;b&gt;bold&lt;/b&gt; &amp; more" in page and "<b>bold</b>" not in page
     # decided cases stay decided; the answer is an HTML page with the service's message
     again = post_form(browser_of("root"), f"/admin/moderation/{world['case_a']}/approve")
-    assert again.status_code == 409 and "already decided" in text_of(again)
+    # the service's message is shown in the reader's language (Chinese by default, then English)
+    assert again.status_code == 409 and "该案例已审核过" in text_of(again)
+    assert post_form(browser_of("root"), "/language", {"lang": "en"}).status_code == 302
+    again = post_form(browser_of("root"), f"/admin/moderation/{world['case_a']}/approve")
+    assert again.status_code == 409 and "the case was already decided" in text_of(again)
+    with app.app_context():
+        assert db.session.get(Case, world["case_a"]).status == CaseStatus.REJECTED
 
 
 def test_decisions_on_the_pages_name_the_person_and_count_for_the_members_standing(
@@ -454,3 +460,32 @@ def test_every_msgid_has_a_chinese_translation():
         catalog = read_po(fh)
     untranslated = [m.id for m in catalog if m.id and not m.string]
     assert not untranslated
+
+
+def test_every_constant_service_message_has_a_chinese_translation():
+    """Service errors are shown on the pages through gettext: each constant message needs a msgid."""
+    import ast
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    import hub.services
+    from hub.services import errors
+    from hub.web.i18n import SOURCE
+
+    kinds = {name for name, obj in vars(errors).items() if isinstance(obj, type)}
+    raised = set()
+    for path in Path(hub.services.__file__).parent.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in kinds
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                raised.add(node.args[0].value)
+    with (SOURCE / "zh" / "LC_MESSAGES" / "messages.po").open("rb") as fh:
+        translated = {m.id for m in read_po(fh) if m.id and m.string}
+    assert len(raised) > 20
+    assert sorted(raised - translated) == []

@@ -16,7 +16,7 @@ from hub.services.errors import Invalid, ServiceError
 from hub.services.scoring import contribution_score
 from hub.taxonomy import FRAUD_TYPES
 from hub.web import queries
-from hub.web.blueprint import bp, service_errors, signed_in
+from hub.web.blueprint import bp, service_errors, service_message, signed_in
 from hub.web.text import segments
 
 _QUEUE_ARGS = QueueArgsSchema()
@@ -120,7 +120,7 @@ def admin_members():
             if email:
                 member_service.update_profile(member, {"contact_email": email})
         except ServiceError as exc:
-            errors, status = service_errors(exc) or {"_": [exc.message]}, exc.code
+            errors, status = service_errors(exc) or {"_": [service_message(exc)]}, exc.code
         else:
             flash(_("Member created."), "ok")
             return redirect(url_for("web.admin_member", member_id=member.id))
@@ -179,7 +179,7 @@ def admin_user_create(member_id):
             form.get("language") or None,
         )
     except ServiceError as exc:
-        return _member_page(member, service_errors(exc) or {"_": [exc.message]}, status=exc.code)
+        return _member_page(member, service_errors(exc) or {"_": [service_message(exc)]}, status=exc.code)
     flash(_("User created."), "ok")
     return redirect(url_for("web.admin_member", member_id=member_id))
 
@@ -215,7 +215,7 @@ def admin_key_issue(member_id):
             member, request.form.get("role", ""), request.form.get("label") or None
         )
     except ServiceError as exc:
-        return _member_page(member, service_errors(exc) or {"_": [exc.message]}, status=exc.code)
+        return _member_page(member, service_errors(exc) or {"_": [service_message(exc)]}, status=exc.code)
     # the full key is shown in this answer only (never stored, never redirected through a URL)
     return _member_page(member, new_key=issued.secret)
 
@@ -264,7 +264,7 @@ def admin_publish():
             bulletin, created = bulletin_service.publish(period)
         except ServiceError as exc:
             page = render_template(
-                "web/admin/publish.html", default=default, error=exc.message, period=period
+                "web/admin/publish.html", default=default, error=service_message(exc), period=period
             )
             return page, exc.code
         flash(_("Bulletin published.") if created else _("This period was already published."), "ok")

@@ -18,7 +18,7 @@ from hub.services.errors import Invalid, ServiceError
 from hub.services.scoring import contribution_score
 from hub.taxonomy import CHANNELS, FRAUD_TYPES, INDICATOR_KINDS
 from hub.web import queries
-from hub.web.blueprint import bp, service_errors, signed_in
+from hub.web.blueprint import bp, service_errors, service_message, signed_in
 from hub.web.text import csv_data_uri, flat_errors, segments
 
 _CREATE = CaseCreateSchema()
@@ -92,7 +92,7 @@ def case_new():
     except ma.ValidationError as exc:
         return _case_form(request.form, {k: _messages(v) for k, v in exc.normalized_messages().items()}, 422)
     except ServiceError as exc:
-        return _case_form(request.form, service_errors(exc) or {"_": [exc.message]}, exc.code)
+        return _case_form(request.form, service_errors(exc) or {"_": [service_message(exc)]}, exc.code)
     flash(_("Case stored (anonymized).") if created else _("This case was already stored."), "ok")
     return redirect(url_for("web.case_detail", case_id=case.id))
 
@@ -188,7 +188,7 @@ def bulk_upload():
         rows = uploads.parse_rows(upload.read(), fmt, current_app.config["BULK_MAX_ROWS"], encoding)
         results = case_service.submit_many(g.member, rows)
     except ServiceError as exc:
-        return render_template("web/member/bulk.html", result=None, error=exc.message), exc.code
+        return render_template("web/member/bulk.html", result=None, error=service_message(exc)), exc.code
     counts = {s: sum(1 for r in results if r.status == s) for s in ("created", "duplicate", "error")}
     table = [[r.row, r.status, r.id or "", flat_errors(r.errors)] for r in results]
     result = {
