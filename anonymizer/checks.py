@@ -11,6 +11,9 @@ from stdnum import luhn as _luhn
 from stdnum.cn import ric as _ric
 from stdnum.cn import uscc as _uscc
 
+_USCC_SHAPE = re.compile(r"[0-9A-HJ-NPQRTUWXY]{18}")
+_ETH_SHAPE = re.compile(r"0[xX][0-9a-fA-F]{40}")
+
 try:  # pycryptodome provides Keccak-256 for EIP-55 checksums
     from Crypto.Hash import keccak as _keccak
 except ImportError:  # pragma: no cover - optional
@@ -48,7 +51,7 @@ def cn_id_ok(value: str) -> bool:
 def uscc_ok(value: str) -> bool:
     """GB 32100 unified social credit code check character."""
     value = value.upper()
-    if len(value) != 18 or not re.fullmatch(r"[0-9A-HJ-NPQRTUWXY]{18}", value):
+    if len(value) != 18 or not _USCC_SHAPE.fullmatch(value):
         return False
     try:
         return _uscc.calc_check_digit(value) == value[17]
@@ -90,7 +93,7 @@ def eth_checksum(address: str) -> str | None:
 
 def eth_ok(address: str) -> bool:
     """A 0x + 40 hex address; mixed case must match EIP-55, single case is accepted."""
-    if not re.fullmatch(r"0[xX][0-9a-fA-F]{40}", address):
+    if not _ETH_SHAPE.fullmatch(address):
         return False
     body = address[2:]
     if body == body.lower() or body == body.upper():

@@ -181,7 +181,11 @@ class AnonymizerEngine:
 
     def _run(self, text: str, lang: str, doc: Any) -> AnonymizerResult:
         results = self._analyze(text, lang, doc)
+        if not results:
+            return AnonymizerResult(text, lang, [], residual_scan(text), __version__)
         style = self._style(lang)
+        operators = self.operators
+        key_id = self.key_id
         numbers: dict[tuple[str, str], int] = {}
         counters: dict[str, int] = {}
         parts: list[str] = []
@@ -189,19 +193,20 @@ class AnonymizerEngine:
         pos = 0
         out_len = 0
         for r in results:
-            key = (r.entity_type, r.canonical or _norm(r.value))
-            if key not in numbers:
-                counters[r.entity_type] = counters.get(r.entity_type, 0) + 1
-                numbers[key] = counters[r.entity_type]
-            op_ctx = OperatorContext(r.entity_type, r.value, r.canonical, numbers[key], style)
-            placeholder = self.operators[r.entity_type].operate(op_ctx)
+            entity = r.entity_type
+            key = (entity, r.canonical or _norm(r.value))
+            number = numbers.get(key)
+            if number is None:
+                number = numbers[key] = counters[entity] = counters.get(entity, 0) + 1
+            placeholder = operators[entity].operate(
+                OperatorContext(entity, r.value, r.canonical, number, style)
+            )
             parts.append(text[pos : r.start])
-            out_len += r.start - pos
-            out_start = out_len
+            out_start = out_len + r.start - pos
             parts.append(placeholder)
-            out_len += len(placeholder)
+            out_len = out_start + len(placeholder)
             pos = r.end
-            kind = INDICATOR_KINDS.get(r.entity_type)
+            kind = INDICATOR_KINDS.get(entity)
             token = None
             if kind is not None:
                 mac = self._hmac.copy()  # == indicator_token(self._key, kind, canonical)
@@ -209,17 +214,17 @@ class AnonymizerEngine:
                 token = mac.hexdigest()[:TOKEN_HEX_CHARS]
             findings.append(
                 Finding(
-                    entity_type=r.entity_type,
-                    start=r.start,
-                    end=r.end,
-                    out_start=out_start,
-                    out_end=out_len,
-                    score=float(r.score),
-                    recognizer=r.recognizer,
-                    placeholder=placeholder,
-                    token=token,
-                    indicator_kind=kind,
-                    key_id=self.key_id if token else None,
+                    entity,
+                    r.start,
+                    r.end,
+                    out_start,
+                    out_len,
+                    float(r.score),
+                    r.recognizer,
+                    placeholder,
+                    token,
+                    kind,
+                    key_id if token else None,
                 )
             )
         parts.append(text[pos:])
@@ -253,6 +258,8 @@ def _propagate_names(text: str, candidates: list[RecognizerResult]) -> list[Reco
 
 def _token_canonical(kind: str, r: RecognizerResult) -> str:
     """The same canonical form a member's indicator lookup uses, so that tokens match."""
+    if kind == "wallet" and r.canonical and r.recognizer == "CryptoWalletRecognizer":
+        return r.canonical  # already wallet_canonical(value), a fixed point of canonicalize_indicator
     for value in (r.canonical, r.value):
         if value:
             try:

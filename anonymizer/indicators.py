@@ -17,6 +17,8 @@ import phonenumbers
 
 from anonymizer import checks
 
+_NON_DIGIT = re.compile(r"\D")
+
 INDICATOR_KINDS: tuple[str, ...] = ("phone", "card", "account", "device", "email", "ip", "url", "wallet")
 
 TOKEN_HEX_CHARS = 32
@@ -41,7 +43,7 @@ def _fail(kind: str, reason: str) -> InvalidIndicator:
 def _canon_phone(value: str) -> str:
     raw = value.strip()
     plus = raw.startswith(("+", "＋"))
-    digits = re.sub(r"\D", "", raw)
+    digits = _NON_DIGIT.sub("", raw)
     if not digits:
         raise _fail("phone", "no digits")
     if not plus and digits.startswith("00"):

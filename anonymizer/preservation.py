@@ -91,6 +91,10 @@ _REF_WORDS_EN = frozenset(
 _REF_ZH_BY_LAST: dict[str, tuple[str, ...]] = {}
 for _w in _REF_WORDS_ZH:
     _REF_ZH_BY_LAST[_w[-1]] = (*_REF_ZH_BY_LAST.get(_w[-1], ()), _w)
+#: English keywords by their last two characters: only those can end the text before a value
+_REF_EN_BY_LAST2: dict[str, tuple[str, ...]] = {}
+for _w in sorted(_REF_WORDS_EN):
+    _REF_EN_BY_LAST2[_w[-2:]] = (*_REF_EN_BY_LAST2.get(_w[-2:], ()), _w)
 _REF_MAX = max(len(w) for w in _REF_WORDS_ZH | _REF_WORDS_EN)
 _SEP_CHARS = " \t:：#=\u3000"
 _VALUE_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_/")
@@ -116,8 +120,9 @@ def _after_reference_keyword(text: str, start: int) -> bool:
     if "\u4e00" <= last <= "\u9fff":
         return any(window.endswith(w) for w in _REF_ZH_BY_LAST.get(last, ()))
     low = " ".join(window.lower().split())
-    for size in range(2, min(_REF_MAX, len(low)) + 1):
-        if low[-size:] in _REF_WORDS_EN and (size == len(low) or not low[-size - 1].isalpha()):
+    for word in _REF_EN_BY_LAST2.get(low[-2:], ()):
+        size = len(word)
+        if low.endswith(word) and (size == len(low) or not low[-size - 1].isalpha()):
             return True
     return False
 

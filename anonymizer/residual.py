@@ -12,7 +12,8 @@ import re
 from anonymizer.result import ResidualWarning
 
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")
-_DIGIT_RUN = re.compile(r"(?<![0-9*])\d(?:[\s\-.]?\d){6,}(?![0-9])")
+# the look-behind follows the first digit so that the pattern starts with \d (a fast first-character scan)
+_DIGIT_RUN = re.compile(r"\d(?<![0-9*]\d)(?:[\s\-.]?\d){6,}(?![0-9])")
 _HOTLINE = re.compile(
     r"1?[\s\-.]?8(?:00|88|77|66|55|44|33)[\s\-.]?\d{3}[\s\-.]?\d{4}|[48]00[\s\-]?\d{3}[\s\-]?\d{4}"
 )
@@ -21,6 +22,7 @@ _LATIN = re.compile(r"[A-Z]")
 _ID_X = re.compile(r"(?<![0-9A-Za-z])\d{17}[Xx](?![0-9A-Za-z])")
 _AT = re.compile(r"[A-Za-z0-9._%+\-]@|@[A-Za-z0-9\-]+\.[A-Za-z]")
 _REFERENCE = re.compile(
+    r"(?=[订流交商终批凭授案工报单编运发合保]|(?i:[otrcmib]))"  # first characters of the words below
     r"(?:订单|流水|交易|商户|终端|批次|凭证|授权|案件|案号|工单|报案|单号|编号|运单|发票|合同|保单|MCC|BIN|MID|TID|"
     r"(?i:order|txn|transaction|ref|case|merchant|terminal|ticket|invoice|tracking|batch))[^\n]{0,12}$"
 )
@@ -31,6 +33,7 @@ _ROLE_ZH = re.compile(
 _HONORIFIC_ZH = re.compile(r"(?=[先女小老经阿])(?:先生|女士|小姐|老板|经理|阿姨)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ROLE_EN = re.compile(
+    r"(?=[MDPcvshpn])"  # first characters of the cues below
     r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?|\b(?:cardholder|victim|suspect|customer|holder|payee|name(?:d)?|"
     r"called))\s+(?P<v>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 )

@@ -6,6 +6,8 @@ import re
 
 from anonymizer.operators.base import Operator, OperatorContext
 
+_NON_DIGIT = re.compile(r"\D")
+
 
 class MaskCardToBin(Operator):
     """Keep the first ``keep`` digits (the BIN), star the rest; separators are dropped."""
@@ -18,5 +20,5 @@ class MaskCardToBin(Operator):
 
     def operate(self, ctx: OperatorContext) -> str:
         """BIN followed by one mask character per remaining digit."""
-        digits = ctx.canonical or re.sub(r"\D", "", ctx.value)
+        digits = ctx.canonical or _NON_DIGIT.sub("", ctx.value)
         return digits[: self.keep] + self.char * max(0, len(digits) - self.keep)

@@ -23,9 +23,12 @@ class Pattern:
     score: float
     flags: int = 0
     compiled: re.Pattern = field(init=False, repr=False, compare=False)
+    #: the pattern has a group ``v`` that narrows the span (computed once, read per match)
+    narrow: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "compiled", re.compile(self.regex, self.flags))
+        object.__setattr__(self, "narrow", "v" in self.compiled.groupindex)
 
 
 @dataclass(slots=True)
@@ -61,6 +64,9 @@ class AnalysisContext:
     runs: list[tuple[int, int, int]] = field(default_factory=list)
     _windows: dict[tuple[int, int, int], list[tuple[int, int]]] = field(default_factory=dict)
     _starts: list[int] | None = None
+    #: per-text values a recognizer computes once and reads again (gate, then scan); keys are namespaced
+    #: by the recognizer (``"iban_starts"``); never holds anything across texts
+    memo: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.lower:
@@ -80,6 +86,26 @@ class AnalysisContext:
                     best = n
             self.max_digits = best
 
+    def shared_scan(self, name: str, compiled: re.Pattern) -> list[re.Match]:
+        """The matches of ``compiled`` over the whole text, computed once per text and shared by name.
+
+        Recognizers that read the same shapes (Latin words, CJK runs, @-tokens ...) call this with the
+        same ``name`` and pattern instead of each scanning the text again.
+        """
+        key = "scan:" + name
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = list(compiled.finditer(self.text))
+        return found
+
+    def latin_words(self) -> list[re.Match]:
+        """Latin-letter words (inner ``'`` / ``’`` / ``-`` kept: O'Connor, Jean-Luc), once per text."""
+        return self.shared_scan("latin_words", _LATIN_WORD)
+
+    def cjk_runs(self) -> list[re.Match]:
+        """Runs of CJK ideographs, once per text."""
+        return self.shared_scan("cjk_runs", _CJK_RUN)
+
     def windows(self, min_digits: int, left: int, right: int) -> list[tuple[int, int]]:
         """Merged ``(pos, endpos)`` windows around the digit runs with at least ``min_digits`` digits.
 
@@ -91,20 +117,28 @@ class AnalysisContext:
         if found is not None:
             return found
         out: list[tuple[int, int]] = []
+        if min_digits > self.max_digits:
+            self._windows[key] = out
+            return out
         size = len(self.text)
+        last = -1  # end of the last window
         for start, end, n in self.runs:
             if n < min_digits:
                 continue
             lo = start - left if start > left else 0
             hi = end + right if end + right < size else size
-            if out and lo <= out[-1][1]:
+            if lo <= last:
                 out[-1] = (out[-1][0], hi)
             else:
                 out.append((lo, hi))
+            last = hi
         self._windows[key] = out
         return out
 
 
+#: shared shape scans (see :meth:`AnalysisContext.shared_scan`)
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 #: digits with single whitespace / dash separators: "6222 0212 3456" counts 12
 _DIGIT_RUN = re.compile(r"\d(?:[\s\-]?\d)*")
 _NON_DIGIT = re.compile(r"\D")
@@ -202,24 +236,46 @@ class PatternRecognizer(EntityRecognizer):
         """Canonical form used for numbering and tokens; None to use the value itself."""
         return None
 
+    def check(self, value: str) -> tuple[bool | None, Any]:
+        """``(validate_result(value), canonical)``; the canonical form is computed later (only for a kept
+        candidate) unless a subclass returns it here because both come from one costly computation."""
+        return self.validate_result(value), _LATER
+
     def analyze(self, ctx: AnalysisContext) -> list[RecognizerResult]:
         """Run every pattern, validate, score with context, keep those at ``MIN_SCORE`` or above."""
+        patterns = self.active_patterns(ctx)
+        if not patterns:
+            return []
         out: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
         text = ctx.text
-        for pattern in self.active_patterns(ctx):
-            narrow = "v" in pattern.compiled.groupindex
-            for m in self.iter_matches(pattern, ctx):
+        # the plain windowed scan is inlined (no generator per pattern); an overridden iter_matches is used
+        plain = getattr(self.iter_matches, "__func__", None) is _ITER_MATCHES
+        spans = self.scan_spans(ctx) if plain else None
+        name = self.name
+        entity = self.ENTITY
+        for pattern in patterns:
+            narrow = pattern.narrow
+            if plain:
+                compiled = pattern.compiled
+                matches = (
+                    compiled.finditer(text, *spans[0])
+                    if len(spans) == 1
+                    else [m for pos, endpos in spans for m in compiled.finditer(text, pos, endpos)]
+                )
+            else:
+                matches = self.iter_matches(pattern, ctx)
+            for m in matches:
                 if narrow and m.group("v") is not None:
                     start, end = m.span("v")
                 else:
                     start, end = m.span()
-                if (start, end) in seen or start == end:
+                if start == end or (start, end) in seen:
                     continue
                 value = text[start:end]
                 if self.invalidate_result(value):
                     continue
-                valid = self.validate_result(value)
+                valid, canonical = self.check(value)
                 if valid is False:
                     continue
                 score = pattern.score
@@ -232,17 +288,21 @@ class PatternRecognizer(EntityRecognizer):
                 seen.add((start, end))
                 out.append(
                     RecognizerResult(
-                        self.ENTITY,
+                        entity,
                         start,
                         end,
                         round(score, 3),
-                        self.name,
+                        name,
                         value,
-                        self.canonical(value),
+                        self.canonical(value) if canonical is _LATER else canonical,
                         {"pattern": pattern.name},
                     )
                 )
         return out
+
+
+_ITER_MATCHES = PatternRecognizer.iter_matches
+_LATER = object()  # see PatternRecognizer.check
 
 
 def _finditer(compiled: re.Pattern, text: str, spans: list[tuple[int, int]]) -> Iterator[re.Match]:

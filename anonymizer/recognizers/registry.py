@@ -28,6 +28,7 @@ def default_recognizers() -> list[EntityRecognizer]:
     from anonymizer.recognizers.generic.ip_recognizer import IpRecognizer
     from anonymizer.recognizers.generic.passport_recognizer import PassportRecognizer
     from anonymizer.recognizers.generic.phone_recognizer import PhoneRecognizer
+    from anonymizer.recognizers.generic.plate_recognizer import PlateRecognizer
     from anonymizer.recognizers.generic.url_recognizer import UrlRecognizer
 
     return [
@@ -35,6 +36,7 @@ def default_recognizers() -> list[EntityRecognizer]:
         CnUsccRecognizer(),
         CnPhoneRecognizer(),
         CnLicensePlateRecognizer(),
+        PlateRecognizer(),
         CnSocialAccountRecognizer(),
         CnPersonRecognizer(),
         CnAddressRecognizer(),

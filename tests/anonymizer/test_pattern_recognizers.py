@@ -87,6 +87,21 @@ def test_cn_phone(text, values):
         ("phone 4155550134", ["4155550134"]),
         ("Phone: (99) 645-791", ["(99) 645-791"]),
         ("call me at 0494 92 82 32 today", ["0494 92 82 32"]),
+        # national formats after more cues: longer groups, "not answering at", "my registered"
+        ("phone:\n0393 1144137\n", ["0393 1144137"]),
+        ("mobile: 99 577450", ["99 577450"]),
+        ("They're not answering at 078 8098 1119", ["078 8098 1119"]),
+        ("no message on my registered 024 971 50 30.", ["024 971 50 30"]),
+        # ... or with the cue after the number, as in signatures
+        ("(37) 788-063-Office", ["(37) 788-063"]),
+        ("416 60 039 office", ["416 60 039"]),
+        ("085 175 7641-Office\\,3660170548-Fax", ["085 175 7641", "3660170548"]),
+        ("28-64-66-98 office", ["28-64-66-98"]),
+        ("Suite 282 office", []),  # too few digits
+        ("room 12 34 officer", []),  # too few digits, and not the word "office"
+        ("registered 12345 times", []),
+        ("answering at 5 pm", []),
+        ("Hungary 34796\n416 60 039 officers", []),
         ("on 2024-03-15 call 12:30", []),
         ("toll free 1-800-555-0199", []),
         ("IP 192.168.100.200", []),
@@ -111,6 +126,16 @@ def test_international_phone(text, values):
         ),  # Luhn fails, not a 62 card with enough context? (19 digits, card cue)
         ("number 4111111111111112", []),
         ("id 0086 18448546185", []),  # starts with 0: not a card
+        # 12-digit Maestro: IIN 50 / 56-69, Luhn, right after a word naming a card
+        ("What is the limit for card 501812345673?", ["501812345673"]),
+        ("my credit card number is 675912345674", ["675912345674"]),
+        ("cc 5812 3412 3411 on my e-mail", ["5812 3412 3411"]),
+        ("卡号675912345674", ["675912345674"]),
+        ("card 411111111117", []),  # a 12-digit Visa-range number: not a Maestro IIN
+        ("card 501812345674", []),  # Luhn fails
+        ("order 501812345673", []),  # no card word
+        ("scorecard 501812345673", []),  # "card" inside another word
+        ("card 501812345673 4", []),  # part of a longer number
     ],
 )
 def test_bank_card(text, values):
@@ -172,6 +197,10 @@ def test_ip(text, values):
         ("IBAN GB82 WEST 1234 5698 7654 32 please", ["GB82 WEST 1234 5698 7654 32"]),
         ("DE89370400440532013000", ["DE89370400440532013000"]),
         ("GB82 WEST 1234 5698 7654 33", []),
+        ("my iban is gb82west12345698765432", ["gb82west12345698765432"]),
+        ("de89370400440532013000", ["de89370400440532013000"]),
+        ("gb82west12345698765433", []),  # mod 97 fails
+        ("Gb82west12345698765432", []),  # mixed-case country code
     ],
 )
 def test_iban(text, values):

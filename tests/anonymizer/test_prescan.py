@@ -10,9 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from stdnum import luhn
 
+from anonymizer import preservation, residual
 from anonymizer.checks import luhn_ok
-from anonymizer.indicators import indicator_token
+from anonymizer.indicators import canonicalize_indicator, indicator_token
 from anonymizer.recognizers.base import AnalysisContext, PatternRecognizer, anchored_finditer, digit_starts
+from anonymizer.recognizers.generic import iban_recognizer
 from anonymizer.recognizers.registry import default_recognizers
 
 from .conftest import TEST_KEY
@@ -25,7 +27,8 @@ PIECES = st.sampled_from(
         "转", "卡号", "账号", "户号为", "account no. ", "to ", "手机", "电话", "call me at ", "phone: ",
         "ext. ", "6222021234567890123", "110101199003074477", "13812345678", "0571-88888888",
         "+86 (571) 8888-8888", "(415) 555-0132", "+44 20 7946 0958", "00 33 1 23 45 67 89", "St", "Main",
-        "12 Main Street", " Apt 4", "王", "Ab", "İ", "١٢٣",
+        "12 Main Street", " Apt 4", "王", "Ab", "İ", "١٢٣", " office", "-Fax", "card ", "cc ", "registered ",
+        "answering at ", "501812345673", "gb82west12345698765432", "ſ", "K",
     ]
 )  # fmt: skip
 TEXT = st.lists(PIECES, max_size=40).map("".join)
@@ -111,3 +114,123 @@ def test_engine_tokens_equal_indicator_token(pattern_engine) -> None:
     tokens = {f.indicator_kind: f.token for f in res.findings}
     assert hmac.compare_digest(tokens["phone"], indicator_token(TEST_KEY, "phone", "+8613812345678"))
     assert hmac.compare_digest(tokens["card"], indicator_token(TEST_KEY, "card", "4111111111111111"))
+
+
+# -- cheaper forms of the same scans: each must give exactly what the plain form gives ------------------
+REF_PIECES = st.sampled_from(
+    [
+        *"0123456789", " ", "-", ":", "#", ".", "\n", "为", "是", " is", "订单号", "商户号", "交易", "流水",
+        "order", "Order No.", "txn", "ref", "Ref.", "case #", "merchant id", "BIN", "MCC", "ordering",
+        "preorder", "a", "Z", "é", "Mr", "Dr.", "called", "cardholder", "named", "Smith", "John", "*", "X",
+    ]
+)  # fmt: skip
+REF_TEXT = st.lists(REF_PIECES, max_size=30).map("".join)
+
+
+def _after_reference_keyword_plain(text: str, start: int) -> bool:
+    """The plain suffix scan the keyword table replaced: every suffix length of the window in turn."""
+    k, n = start, 0
+    while k > 0 and n <= 12 and text[k - 1] in preservation._VALUE_CHARS:
+        k, n = k - 1, n + 1
+    if n > 12:
+        return False
+    window = text[max(0, k - preservation._REF_MAX - 6) : k].rstrip(preservation._SEP_CHARS)
+    for _ in range(2):
+        for word in ("为", "是", " is"):
+            if window.endswith(word):
+                window = window[: -len(word)].rstrip(preservation._SEP_CHARS)
+    if not window:
+        return False
+    last = window[-1]
+    if "\u4e00" <= last <= "\u9fff":
+        return any(window.endswith(w) for w in preservation._REF_WORDS_ZH if w[-1] == last)
+    low = " ".join(window.lower().split())
+    for size in range(2, min(preservation._REF_MAX, len(low)) + 1):
+        if low[-size:] in preservation._REF_WORDS_EN and (size == len(low) or not low[-size - 1].isalpha()):
+            return True
+    return False
+
+
+@SETTINGS
+@given(text=REF_TEXT)
+def test_reference_keyword_table_equals_suffix_scan(text: str) -> None:
+    for start in range(len(text) + 1):
+        assert preservation._after_reference_keyword(text, start) == _after_reference_keyword_plain(
+            text, start
+        )
+
+
+#: the residual scan's patterns as first written; the module's versions are reordered / gated for speed
+RESIDUAL_PLAIN = {
+    "_DIGIT_RUN": r"(?<![0-9*])\d(?:[\s\-.]?\d){6,}(?![0-9])",
+    "_REFERENCE": r"(?:订单|流水|交易|商户|终端|批次|凭证|授权|案件|案号|工单|报案|单号|编号|运单|发票|合同|保单|MCC|BIN|MID|TID|"
+    r"(?i:order|txn|transaction|ref|case|merchant|terminal|ticket|invoice|tracking|batch))[^\n]{0,12}$",
+    "_ROLE_EN": r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?|\b(?:cardholder|victim|suspect|customer|holder|payee|name(?:d)?|"
+    r"called))\s+(?P<v>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)",
+}
+
+
+@pytest.mark.parametrize("name", sorted(RESIDUAL_PLAIN))
+@SETTINGS
+@given(text=REF_TEXT)
+def test_residual_patterns_equal_their_plain_form(name: str, text: str) -> None:
+    fast, plain = getattr(residual, name), re.compile(RESIDUAL_PLAIN[name])
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    tail = text[-24:]
+    assert bool(fast.search(tail)) == bool(plain.search(tail))
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("GB82 WEST 1234", [0]),
+        ("iban gb82west12345698765432", [5]),
+        ("xGB82 Gb82 gB82 AB1", []),  # glued to a word, mixed case, one digit
+        ("DE89 FR76", [0, 5]),
+    ],
+)
+def test_iban_start_positions(text: str, starts: list[int]) -> None:
+    assert [m.start() - 2 for m in iban_recognizer._START.finditer(text)] == starts
+
+
+def test_memo_is_per_context() -> None:
+    a, b = _ctx("GB82 WEST 1234 5698 7654 32"), _ctx("no iban here")
+    rec = iban_recognizer.IbanRecognizer()
+    assert rec.applies(a) and not rec.applies(b)
+    assert a.memo and not b.memo.get("iban_starts")
+
+
+def test_shared_scans_are_computed_once() -> None:
+    ctx = _ctx("持卡人王小明 told Jean-Luc O'Connor: call 138")
+    words = ctx.latin_words()
+    assert [m.group() for m in words] == ["told", "Jean-Luc", "O'Connor", "call"]
+    assert ctx.latin_words() is words  # the same list: scanned once
+    assert [m.group() for m in ctx.cjk_runs()] == ["持卡人王小明"]
+    rx = re.compile(r"\d+")
+    assert [m.group() for m in ctx.shared_scan("numbers", rx)] == ["138"]
+    assert ctx.shared_scan("numbers", rx) is ctx.shared_scan("numbers", rx)
+
+
+@given(st.text(st.sampled_from("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz"), min_size=15, max_size=34))
+def test_mod97_prefilter_is_implied_by_stdnum(value: str) -> None:
+    from stdnum.iso7064 import mod_97_10
+
+    assert iban_recognizer._mod97_ok(value) == mod_97_10.is_valid((value[4:] + value[:4]).upper())
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "TF7nvd12kijsKHXPriBqiYGy2KAwLMR7eU",
+        "1QHcPTmBgefshuXn6hHGxQG5xDHVFZyAU5",
+        "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq",
+        "BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ",
+        "0x52908400098527886E0F7030069857D2E4169EE7",
+        "0x52908400098527886e0f7030069857d2e4169ee7",
+        "0X52908400098527886E0F7030069857D2E4169EE7",
+    ],
+)
+def test_wallet_canonical_is_a_fixed_point(address: str) -> None:
+    # the engine reuses the recognizer's canonical form as the token's canonical form for wallets
+    canonical = canonicalize_indicator("wallet", address)
+    assert canonicalize_indicator("wallet", canonical) == canonical

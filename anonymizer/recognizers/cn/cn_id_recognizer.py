@@ -8,6 +8,8 @@ from anonymizer.checks import cn_id_ok
 from anonymizer.entities import CN_ID
 from anonymizer.recognizers.base import ALNUM_LEFT, ALNUM_RIGHT, AnalysisContext, Pattern, PatternRecognizer
 
+_SEP = re.compile(r"[ \-]")
+
 
 class CnIdRecognizer(PatternRecognizer):
     """18-digit ID number with a valid check digit (X allowed) and a real date of birth."""
@@ -36,10 +38,16 @@ class CnIdRecognizer(PatternRecognizer):
         """Gate: skip texts that cannot hold this entity."""
         return ctx.max_digits >= 17
 
+    def active_patterns(self, ctx: AnalysisContext) -> list[Pattern]:
+        """The grouped form only when a long digit run holds separators."""
+        if any(n >= 17 and n != end - start for start, end, n in ctx.runs):
+            return self.PATTERNS
+        return self.PATTERNS[:1]
+
     def validate_result(self, value: str) -> bool:
         """GB 11643 check digit and a real date."""
-        return cn_id_ok(re.sub(r"[ \-]", "", value))
+        return cn_id_ok(_SEP.sub("", value))
 
     def canonical(self, value: str) -> str:
         """Upper-case, no separators."""
-        return re.sub(r"[ \-]", "", value).upper()
+        return _SEP.sub("", value).upper()

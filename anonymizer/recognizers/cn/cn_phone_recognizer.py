@@ -7,6 +7,9 @@ import re
 from anonymizer.entities import PHONE
 from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer
 
+_NON_DIGIT = re.compile(r"\D")
+_EXTENSION = re.compile(r"(转|ext\.?|x)\s?\d+$")
+
 _L = r"(?<![0-9A-Za-z+\-])(?<!\d\.)"
 _L_LAND = r"(?<![0-9A-Za-z+\-])(?<!\d[ \-.])"
 _R = r"(?![0-9a-z]|[A-Z](?![a-z])|@|\.\d|-\d)"
@@ -56,9 +59,13 @@ class CnPhoneRecognizer(PatternRecognizer):
         """Gate: skip texts that cannot hold this entity."""
         return ctx.max_digits >= 7
 
+    def active_patterns(self, ctx: AnalysisContext) -> list[Pattern]:
+        """The +86 landline pattern only when "86" is written somewhere."""
+        return self.PATTERNS if "86" in ctx.text else self.PATTERNS[:2]
+
     def invalidate_result(self, value: str) -> bool:
         """CN service numbers (400/800) are hotlines, not personal data."""
-        digits = re.sub(r"\D", "", value)
+        digits = _NON_DIGIT.sub("", value)
         return digits.startswith(("400", "800"))
 
     def canonical(self, value: str) -> str | None:
@@ -66,6 +73,6 @@ class CnPhoneRecognizer(PatternRecognizer):
         from anonymizer.indicators import InvalidIndicator, canonicalize_indicator
 
         try:
-            return canonicalize_indicator("phone", re.sub(r"(转|ext\.?|x)\s?\d+$", "", value))
+            return canonicalize_indicator("phone", _EXTENSION.sub("", value))
         except InvalidIndicator:
             return None

@@ -14,6 +14,8 @@ _R = r"(?![0-9A-Za-z])"
 
 
 _GATE = re.compile(r"[0-9A-Za-z]{25}")
+#: every match is a whole token of 14+ ASCII letters and digits (the patterns' own boundaries; bc1 + 11)
+_TOKEN = re.compile(r"[0-9A-Za-z]{14,}")
 
 
 class CryptoWalletRecognizer(PatternRecognizer):
@@ -32,6 +34,10 @@ class CryptoWalletRecognizer(PatternRecognizer):
         """Gate: skip texts that cannot hold this entity."""
         return _GATE.search(ctx.text) is not None
 
+    def scan_spans(self, ctx: AnalysisContext) -> list[tuple[int, int]]:
+        """The tokens of 14+ letters and digits: a match never crosses a token's edges."""
+        return [m.span() for m in _TOKEN.finditer(ctx.text)]
+
     def validate_result(self, value: str) -> bool:
         """The address's own checksum."""
         return wallet_canonical(value) is not None
@@ -39,3 +45,8 @@ class CryptoWalletRecognizer(PatternRecognizer):
     def canonical(self, value: str) -> str | None:
         """Checksummed / normal form."""
         return wallet_canonical(value)
+
+    def check(self, value: str) -> tuple[bool, str | None]:
+        """One checksum computation gives both the verdict and the canonical form."""
+        canonical = wallet_canonical(value)
+        return canonical is not None, canonical

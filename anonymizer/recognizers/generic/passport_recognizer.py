@@ -34,8 +34,8 @@ class PassportRecognizer(PatternRecognizer):
     def applies(self, ctx: AnalysisContext) -> bool:
         """Gate: skip texts that cannot hold this entity."""
         return (
-            _GATE.search(ctx.text) is not None
-            or "护照" in ctx.text
+            "护照" in ctx.text
             or "passport" in ctx.lower
+            or (ctx.max_digits >= 7 and _GATE.search(ctx.text) is not None)
             or "通行证" in ctx.text
         )

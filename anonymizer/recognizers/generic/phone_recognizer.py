@@ -18,18 +18,37 @@ from anonymizer.recognizers.base import (
 _L = r"(?<![0-9A-Za-z+.\-/@])(?<!\d[ \-])"
 _R = r"(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
 _EXT = r"(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?"
-# any national format (0490 75 40 81, (37) 788-063, 699 956 915), only right after a phone cue
+# any national format (0490 75 40 81, (37) 788-063, 699 956 915, 0393 1144137), only right after a phone cue
+# ("call me at", "phone:", "not answering at", "my registered") ...
+_NATIONAL = r"\(?\d{2,5}\)?(?:[\s\-.]\d{2,8}){1,4}"
 _CUE_THEN_NUMBER = re.compile(
+    # the look-ahead lets the scan skip positions where no cue word can start (same (?i) folding)
+    r"(?=(?i:[ptmcfdswnaro])|[电手号致来])"
     r"(?i:phone|tel|telephone|mobile|cell|fax|call|calls|called|dial|text|sms|whatsapp|messages?|contact|reach|"
-    r"number|no\.|电话|手机|号码|致电|来电)\W{0,3}?(?:(?i:me|us|him|her|them|at|on|to|is|was)\W{1,2}?){0,3}"
-    r"(?P<v>(?<![0-9A-Za-z+.\-/@])\(?\d{2,5}\)?(?:[\s\-.]\d{2,5}){1,4})" + r"(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
+    r"answering|registered|office|desk|number|no\.|电话|手机|号码|致电|来电)"
+    r"\W{0,3}?(?:(?i:me|us|him|her|them|at|on|to|is|was)\W{1,2}?){0,3}"
+    r"(?P<v>(?<![0-9A-Za-z+.\-/@])" + _NATIONAL + r")(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
 )
-_CUE_GATE = re.compile(r"phone|tel|mobile|cell|fax|call|dial|text|sms|whatsapp|message|contact|reach|number")
+_CUE_WORDS = (
+    "phone", "tel", "mobile", "cell", "fax", "call", "dial", "text", "sms", "whatsapp", "message", "contact",
+    "reach", "answering", "registered", "office", "desk", "number",
+)  # fmt: skip
+# ... or right before one, as in signatures and address blocks: "(37) 788-063-Office", "416 60 039 office"
+_NUMBER_THEN_CUE = re.compile(
+    r"(?P<v>(?<![0-9A-Za-z+.\-/@])(?<!\d[ \-])(?:\(?\d{2,5}\)?(?:[ \-.]\d{2,8}){1,4}|\d{7,12}))"
+    r"[ \-]?(?ai:office|fax|mobile|cell|phone|tel|desk)(?![A-Za-z])"  # ASCII case folding only
+)
+_AFTER_WORDS = ("office", "fax", "mobile", "cell", "phone", "tel", "desk")
 _CN_MOBILE_INTL = re.compile(r"(?:00)?861[3-9]\d{9}")
 _TOLL_FREE = ("800", "888", "877", "866", "855", "844", "833", "822")
+_EXTENSION = re.compile(r"\s?(?:x|ext\.?|#)\s?\d{1,5}$")
+_NON_DIGIT = re.compile(r"\D")
 
 
-_INTL_GATE = re.compile(r"[+＋]\s?\d|(?<!\d)00[1-9]")
+# "+" / "＋" then a digit, or "00" (not after a digit) then 1-9; two patterns with a fast first-character /
+# literal scan instead of one alternation
+_PLUS_GATE = re.compile(r"[+＋]\s?\d")
+_ZERO_ZERO_GATE = re.compile(r"00(?<!\d00)[1-9]")
 
 
 class PhoneRecognizer(PatternRecognizer):
@@ -65,16 +84,16 @@ class PhoneRecognizer(PatternRecognizer):
     CONTEXT_WINDOW = 24
 
     def applies(self, ctx: AnalysisContext) -> bool:
-        """Gate: skip texts that cannot hold this entity."""
-        return bool(self.active_patterns(ctx)) or (
-            ctx.max_digits >= 2 and _CUE_GATE.search(ctx.lower) is not None
-        )
+        """Gate: every pattern needs a digit; :meth:`analyze` applies the per-pattern gates once."""
+        return ctx.max_digits > 0
 
     def active_patterns(self, ctx: AnalysisContext) -> list[Pattern]:
         """Per-pattern gates: ``+`` / ``00`` for international numbers, digit-run lengths for NANP."""
         text = ctx.text
         out = []
-        if ("+" in text or "＋" in text or "00" in text) and _INTL_GATE.search(text):
+        if (("+" in text or "＋" in text) and _PLUS_GATE.search(text)) or (
+            "00" in text and _ZERO_ZERO_GATE.search(text)
+        ):
             out.append(self.PATTERNS[0])
         if ctx.max_digits >= 4:  # the windows around 4+ digit runs are the gate
             out.append(self.PATTERNS[1])
@@ -86,7 +105,8 @@ class PhoneRecognizer(PatternRecognizer):
         """Parse each candidate with the region its shape implies."""
         out = []
         text = ctx.text
-        cue = ctx.max_digits >= 2 and _CUE_GATE.search(ctx.lower) is not None
+        lower = ctx.lower
+        cue = ctx.max_digits >= 2 and any(w in lower for w in _CUE_WORDS)
         # the cue and its filler words take at most 32 characters before the first digits, the number at
         # most 32 after them (look-ahead included): only those windows are scanned
         for m in _finditer(_CUE_THEN_NUMBER, text, self._spans(ctx, "cue")) if cue else ():
@@ -95,13 +115,21 @@ class PhoneRecognizer(PatternRecognizer):
                 out.append(
                     RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.6, self.name, value, None)
                 )
+        after = ctx.max_digits >= 2 and any(w in lower for w in _AFTER_WORDS)
+        for m in _finditer(_NUMBER_THEN_CUE, text, self._spans(ctx, "cue_after")) if after else ():
+            value = m.group("v")
+            if 7 <= sum(c.isdigit() for c in value) <= 12:
+                out.append(
+                    RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.6, self.name, value, None)
+                )
         for pattern in self.active_patterns(ctx):
+            intl = pattern.name == "intl_plus"
             for m in _finditer(pattern.compiled, text, self._spans(ctx, pattern.name)):
                 value = m.group()
                 start, end = m.span()
-                number = re.sub(r"\s?(?:x|ext\.?|#)\s?\d{1,5}$", "", value)
-                digits = re.sub(r"\D", "", number)
-                if pattern.name == "intl_plus":
+                number = _EXTENSION.sub("", value) if value[-1].isdigit() else value
+                digits = _NON_DIGIT.sub("", number)
+                if intl:
                     if _CN_MOBILE_INTL.fullmatch(digits):
                         continue  # +86 / 0086 mobiles belong to the CN recognizer
                     parsed = _parse("+" + digits[2:] if number.startswith("00") else "+" + digits, None)
@@ -109,7 +137,8 @@ class PhoneRecognizer(PatternRecognizer):
                     nat = digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
                     if len(nat) != 10 or nat[:3] in _TOLL_FREE or nat[0] in "01":
                         continue
-                    parsed = _parse(nat, "US")
+                    # what phonenumbers.parse(nat, "US") returns for ten digits not starting with 0 / 1
+                    parsed = phonenumbers.PhoneNumber(country_code=1, national_number=int(nat))
                 if parsed is None or not phonenumbers.is_possible_number(parsed):
                     continue
                 if parsed.country_code in (1,) and str(parsed.national_number)[:3] in _TOLL_FREE:
@@ -135,6 +164,8 @@ class PhoneRecognizer(PatternRecognizer):
         """Windows holding every possible match of one pattern (see ``DIGIT_WINDOW`` in the base class)."""
         if name == "cue":  # see analyze: the cue before the first digits, the number after them
             return ctx.windows(2, 32, 34)
+        if name == "cue_after":  # "(" before the number; separator, cue word and look-ahead after it
+            return ctx.windows(2, 1, 12)
         if name == "nanp":  # the last group (4 digits) is a run; "+1 (415) 555-" before it, ext. after it
             return ctx.windows(4, 18, 16)
         if name == "nanp_bare":  # ten digits in one run

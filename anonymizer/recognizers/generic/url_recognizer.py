@@ -45,10 +45,19 @@ class UrlRecognizer(PatternRecognizer):
         """Gate: skip texts that cannot hold this entity."""
         return "." in ctx.text and _GATE.search(ctx.lower) is not None
 
+    def active_patterns(self, ctx: AnalysisContext) -> list[Pattern]:
+        """Scheme URLs only with "://", www hosts only with "www."; bare domains always."""
+        scheme, www, bare = self.PATTERNS
+        out = [scheme] if "://" in ctx.text else []
+        if "www." in ctx.lower:
+            out.append(www)
+        out.append(bare)
+        return out
+
     def analyze(self, ctx: AnalysisContext) -> list[RecognizerResult]:
         """Trim trailing punctuation; a bare domain needs a path, context or at least two dots."""
         out = []
-        for pattern in self.PATTERNS:
+        for pattern in self.active_patterns(ctx):
             for m in pattern.compiled.finditer(ctx.text):
                 start, end = m.span()
                 while end > start and ctx.text[end - 1] in ".,;:!?)]}'\"":
