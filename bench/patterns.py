@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/patterns.py                  # static quality on zh + en (default)
     .venv/bin/python bench/patterns.py --stream         # 12-week replay, each fraud type withheld in turn
+    .venv/bin/python bench/patterns.py --no-static --stream --stream-dataset en --seed 1 --jobs 2
     .venv/bin/python bench/patterns.py --scale 100000 --refit 1000000
 
 The labelled data sets are read from ../shared/data (research use only, never copied into the repo).
@@ -132,7 +133,9 @@ def replay_stream(texts, labels, withheld, grower, seed, weeks=12, start_week=6,
     first_seen: dict = {}
     prev_dominant: dict = {}
     out = {"detected": False, "new_flags": 0, "new_true": 0, "false_rate": [], "growth_hit": None}
-    kept, kept_total, growing_false = 0, 0, 0
+    out["growing_flags"] = []
+    kept, kept_total, growing_false, growing_unexplained = 0, 0, 0, 0
+    prev_comp: dict = {}
     for w, idx in enumerate(stream):
         period = f"2026-W{w + 1:02d}"
         res = tracker.run_period([{"id": int(i), "text": texts[i]} for i in idx], period)
@@ -141,18 +144,38 @@ def replay_stream(texts, labels, withheld, grower, seed, weeks=12, start_week=6,
             pid = res.assignments[int(i)]
             if pid is not None:
                 members[pid].append(labels[i])
-        majority = {pid: Counter(v).most_common(1)[0][0] for pid, v in members.items()}
+        comp = {pid: Counter(v) for pid, v in members.items()}
+        majority = {pid: c.most_common(1)[0][0] for pid, c in comp.items()}
         status = {p.pattern_id: p.status for p in res.patterns}
         types_now = {labels[i] for i in idx}
         newly = {t for t in types_now if t not in first_seen}
         for t in newly:
             first_seen[t] = w
+        # the type whose volume surges this week: the withheld one on release, the grower when tripled
+        surging = withheld if w == start_week - 1 else grower if w == growth_week - 1 else None
         if w > 0:
             false_w = 0
-            for pid, st in status.items():
+            for p in res.patterns:
+                pid, st = p.pattern_id, p.status
                 if st != "NEW":
                     if st == "GROWING" and not (w == growth_week - 1 and majority.get(pid) == grower):
                         growing_false += 1
+                        # explained: the surging type brings at least half of the pattern's increase
+                        rise = p.size - sum(prev_comp.get(pid, Counter()).values())
+                        gain = comp.get(pid, Counter())[surging] - prev_comp.get(pid, Counter())[surging]
+                        explained = surging is not None and rise > 0 and gain >= 0.5 * rise
+                        growing_unexplained += not explained
+                        out["growing_flags"].append(
+                            {
+                                "week": w + 1,
+                                "majority": majority.get(pid),
+                                "size": p.size,
+                                "baseline": round(p.baseline or 0, 1),
+                                "ratio": round(p.growth_ratio or 0, 2),
+                                "p": float(f"{p.p_value:.2g}") if p.p_value is not None else None,
+                                "explained": explained,
+                            }
+                        )
                     continue
                 out["new_flags"] += 1
                 if majority.get(pid) in newly:
@@ -162,6 +185,7 @@ def replay_stream(texts, labels, withheld, grower, seed, weeks=12, start_week=6,
                 else:
                     false_w += 1
             out["false_rate"].append(false_w * 10_000 / max(len(idx), 1))
+        prev_comp = comp
         dominant = {}
         for t in types_now:
             pids = Counter(res.assignments[int(i)] for i in idx if labels[i] == t and res.assignments[int(i)])
@@ -175,6 +199,7 @@ def replay_stream(texts, labels, withheld, grower, seed, weeks=12, start_week=6,
         if w == growth_week - 1 and grower in dominant:
             out["growth_hit"] = status.get(dominant[grower]) == "GROWING"
     out["kept"], out["kept_total"], out["growing_false"] = kept, kept_total, growing_false
+    out["growing_unexplained"] = growing_unexplained
     out["weekly_cases"] = int(np.mean([len(s) for s in stream]))
     return out
 
@@ -207,6 +232,8 @@ def stream_quality(texts, labels, seed=0, types=None, jobs=1) -> dict:
         "growth_recall": round(np.mean([bool(r["growth_hit"]) for r in rows]), 3),
         "id_kept_share": round(sum(r["kept"] for r in rows) / max(sum(r["kept_total"] for r in rows), 1), 3),
         "false_growing_flags": sum(r["growing_false"] for r in rows),
+        "false_growing_unexplained": sum(r["growing_unexplained"] for r in rows),
+        "stream_weeks": sum(len(r["false_rate"]) for r in rows),
         "weekly_cases": int(np.mean([r["weekly_cases"] for r in rows])),
     }
 
@@ -328,6 +355,7 @@ def main(argv=None) -> int:
     parser.add_argument("--stream-types", type=int, default=0, help="replay only the first N withheld types")
     parser.add_argument("--stream-only", type=int, nargs="+", default=None, help="replay only these types")
     parser.add_argument("--jobs", type=int, default=1, help="replay this many streams in parallel processes")
+    parser.add_argument("--seed", type=int, default=0, help="base seed of the replay streams")
     parser.add_argument("--scale", type=int, default=0, help="weekly run over N synthetic cases")
     parser.add_argument("--refit", type=int, default=0, help="full refit over N synthetic cases")
     parser.add_argument("--_scale-child", nargs=2, type=int, help=argparse.SUPPRESS)
@@ -351,9 +379,9 @@ def main(argv=None) -> int:
         types = kinds[: args.stream_types] if args.stream_types else None
         if args.stream_only:
             types = [t for t in kinds if t in set(args.stream_only)]
-        quality = stream_quality(texts, labels, types=types, jobs=args.jobs)
+        quality = stream_quality(texts, labels, seed=args.seed, types=types, jobs=args.jobs)
         print(
-            json.dumps({"stream": args.stream_dataset, **quality}),
+            json.dumps({"stream": args.stream_dataset, "seed": args.seed, **quality}),
             flush=True,
         )
     if args.scale:

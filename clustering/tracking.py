@@ -17,7 +17,8 @@ from datetime import date, datetime
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.stats import nbinom
+from scipy.cluster.hierarchy import linkage
+from scipy.stats import nbinom, poisson
 from sklearn.base import clone
 from sklearn.cluster import KMeans
 from sklearn.neighbors import NearestNeighbors
@@ -58,6 +59,7 @@ class TrackingConfig:
     novelty_ratio: float = 0.25
     split_neighbor_share: float = 0.2
     split_cohesion: float = 0.6
+    novelty_quantile: float = 0.05
     memory_per_pattern: int = 150
     min_pattern_size: int = 10
     signature_terms: int = 500
@@ -67,9 +69,11 @@ class TrackingConfig:
     growth_alpha: float = 0.01
     growth_min_count: int = 10
     growth_min_ratio: float = 1.5
-    growth_subfamilies: int = 3
-    growth_sub_ratio: float = 2.5
-    growth_sub_min_memory: int = 10
+    growth_family_size: int = 100
+    growth_max_families: int = 50
+    growth_family_ratio: float = 1.5
+    growth_family_min_memory: int = 10
+    growth_family_share: float = 0.25
     overdispersion: float = 0.1
     fading_ratio: float = 0.5
     fading_min_baseline: float = 5.0
@@ -87,6 +91,10 @@ class TrackingConfig:
             raise ValueError("novelty_similarity and novelty_ratio must be in [0, 1].")
         if not 0 <= self.split_neighbor_share <= 1 or not 0 <= self.split_cohesion <= 1:
             raise ValueError("split_neighbor_share and split_cohesion must be in [0, 1].")
+        if not 0 <= self.novelty_quantile < 1:
+            raise ValueError("novelty_quantile must be in [0, 1).")
+        if not 0 <= self.growth_family_share <= 1 or self.growth_family_size < 0:
+            raise ValueError("growth_family_share must be in [0, 1] and growth_family_size >= 0.")
         if not 0 <= self.centroid_memory < 1:
             raise ValueError("centroid_memory must be in [0, 1).")
         if self.min_pattern_size < 1 or self.baseline_periods < 1 or self.n_components < 1:
@@ -209,8 +217,8 @@ class PatternTracker:
     TF-IDF space, at least ``novelty_similarity``) or, at least ``min_pattern_size`` strong, a NEW
     pattern; inside a known cluster, a cohesive group of new cases without remembered neighbours
     that is far from every signature is split off as NEW (the novelty split); (4) update signatures,
-    sizes, lifecycle (the growth test also runs on up to ``growth_subfamilies`` k-means
-    sub-families of a pattern), labels and the memory.
+    sizes, lifecycle (the growth test also runs on *families*: a fine k-means partition of the
+    period's cases and the memory across pattern boundaries), labels and the memory.
 
     :param config: thresholds, see :class:`TrackingConfig`.
     :param random_state: integer seed; each period derives its own seed from it and the period index.
@@ -305,7 +313,7 @@ class PatternTracker:
         pids: list[str] = []
         new_ids: set[str] = set()
         novelty_sim: dict[str, float] = {}
-        sub_growth: dict[str, list] = {}
+        family_growth: dict[str, tuple[float, float]] = {}
         X = self.featurizer.partial_fit_transform(cases) if n else None
         known = [pid for pid, p in self.patterns.items() if not p.get("retired")]
         memory = [m for m in self.memory if m["pattern"] in set(known)]
@@ -373,7 +381,7 @@ class PatternTracker:
                     novelty_sim[pid] = best_sim
                     assign[cur] = slot(pid)
 
-            sub_growth = self._subfamilies(assign, pids, mem_pid, n, Z, seed)
+            family_growth = self._growth_families(assign, pids, new_ids, mem_pid, n, Z, seed)
         blas.restore_original_limits()
         # update pattern records
         by_slot: dict[int, np.ndarray] = {s: np.flatnonzero(assign == s) for s in range(len(pids))}
@@ -384,7 +392,7 @@ class PatternTracker:
             if p.get("retired"):
                 continue
             p["sizes"].setdefault(period, 0)
-            self._lifecycle(pid, period, pid in new_ids, sub_growth.get(pid, ()))
+            self._lifecycle(pid, period, pid in new_ids, family_growth.get(pid))
         self._relabel(pids, {pids[s]: rows for s, rows in by_slot.items()}, cases, X)
         self._remember(pids, by_slot, cases, period, seed)
 
@@ -420,62 +428,206 @@ class PatternTracker:
     def _novel_subset(self, cur: np.ndarray, mem: np.ndarray, Z: np.ndarray) -> np.ndarray:
         """Current rows of a known cluster that look like a new scheme (rule in docs/clustering.md).
 
-        A current case is *novel* when the share of remembered cases among its ``n_neighbors``
-        nearest neighbours in the cluster (LSA space) is below ``split_neighbor_share`` times the
-        cluster's share of remembered cases. The novel cases are returned only when there are at
-        least ``min_pattern_size`` of them and they are cohesive: on average at least
-        ``split_cohesion`` of their neighbours are novel cases too. Otherwise an empty array.
+        Let *near(i)* be the mean similarity (LSA space) of a case to its ``n_neighbors`` nearest
+        remembered cases of the cluster. A current case is a *candidate* when (relative novelty)
+        the share of remembered cases among its nearest neighbours in the cluster is below
+        ``split_neighbor_share`` times the cluster's share of remembered cases, or (distance
+        novelty) its *near* is below a floor learned from the remembered cases themselves: the
+        ``novelty_quantile`` quantile of *near* of each remembered case among the others. The
+        candidates are reduced to their core, repeatedly until stable: the candidates at least
+        ``min_agreement`` of whose nearest neighbours are candidates. The core is returned when it
+        holds at least ``min_pattern_size`` cases and is cohesive (on average at least
+        ``split_cohesion`` of their neighbours are in the core), else an empty array.
         """
         cfg = self.config
+        empty = np.empty(0, dtype=np.int64)
         rows = np.concatenate([cur, mem])
-        if cfg.split_neighbor_share <= 0 or len(cur) < cfg.min_pattern_size or len(rows) < 3:
-            return np.empty(0, dtype=np.int64)
+        if cfg.split_neighbor_share <= 0 or len(cur) < cfg.min_pattern_size or len(mem) < 2:
+            return empty
+        n_cur = len(cur)
         k = min(cfg.n_neighbors, len(rows) - 1)
+        k_mem = min(cfg.n_neighbors, len(mem) - 1)
         Zc = Z[rows]
         is_mem = np.zeros(len(rows), dtype=bool)
-        is_mem[len(cur) :] = True
-        nbrs = np.empty((len(cur), k), dtype=np.int64)
-        for start in range(0, len(cur), 1_000):  # 1,000 rows at a time: bounded memory at 100k cases
-            sims = Zc[start : min(start + 1_000, len(cur))] @ Zc.T
-            sims[np.arange(sims.shape[0]), np.arange(start, start + sims.shape[0])] = -np.inf
-            nbrs[start : start + 1_000] = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        is_mem[n_cur:] = True
+        nbrs = np.empty((n_cur, k), dtype=np.int64)
+        near = np.zeros(len(rows))
+        # 1,000 rows at a time (bounded memory at 100k cases); *near* only for the distance floor
+        stop_at = len(rows) if cfg.novelty_quantile > 0 else n_cur
+        for start in range(0, stop_at, 1_000):
+            stop = min(start + 1_000, stop_at)
+            sims = Zc[start:stop] @ Zc.T
+            sims[np.arange(stop - start), np.arange(start, stop)] = -np.inf
+            if start < n_cur:
+                top = min(stop, n_cur) - start
+                nbrs[start : start + top] = np.argpartition(-sims[:top], k - 1, axis=1)[:, :k]
+            if cfg.novelty_quantile > 0:
+                near[start:stop] = -np.partition(-sims[:, n_cur:], k_mem - 1, axis=1)[:, :k_mem].mean(axis=1)
         mem_share = len(mem) / len(rows)
-        novel = is_mem[nbrs].mean(axis=1) < cfg.split_neighbor_share * mem_share
-        if novel.sum() < cfg.min_pattern_size:
-            return np.empty(0, dtype=np.int64)
         flag = np.zeros(len(rows), dtype=bool)
-        flag[: len(cur)] = novel
-        if flag[nbrs[novel]].mean() < cfg.split_cohesion:
-            return np.empty(0, dtype=np.int64)
-        return cur[novel]
+        flag[:n_cur] = is_mem[nbrs].mean(axis=1) < cfg.split_neighbor_share * mem_share
+        if cfg.novelty_quantile > 0:
+            flag[:n_cur] |= near[:n_cur] < np.quantile(near[n_cur:], cfg.novelty_quantile)
+        while True:  # the core: candidates whose neighbourhood is mostly candidates
+            core = flag[:n_cur] & (flag[nbrs].mean(axis=1) >= cfg.min_agreement)
+            if (core == flag[:n_cur]).all():
+                break
+            flag[:n_cur] = core
+        if core.sum() < cfg.min_pattern_size or flag[nbrs[core]].mean() < cfg.split_cohesion:
+            return empty
+        return cur[core]
 
-    def _subfamilies(self, assign, pids, mem_pid, n: int, Z: np.ndarray, seed: int) -> dict[str, list]:
-        """Per known pattern, ``[(current count, share of the memory)]`` of its sub-families.
+    def _baseline(self, pid: str) -> tuple[float | None, list[int]]:
+        """Mean size of ``pid`` over its last ``baseline_periods`` earlier periods, and those sizes."""
+        p = self.patterns[pid]
+        prior = [q for q in self.periods[:-1] if q >= p["first_period"]][-self.config.baseline_periods :]
+        sizes = [int(p["sizes"].get(q, 0)) for q in prior]
+        return (sum(sizes) / len(sizes) if sizes else None), sizes
 
-        The pattern's current and remembered cases are split into ``growth_subfamilies`` groups by
-        k-means (LSA space). A group holding at least ``growth_sub_min_memory`` remembered cases is
-        returned with its current count and its share of the pattern's memory; the lifecycle tests
-        its growth against that share of the baseline (rule in docs/clustering.md).
+    def _predictive_variance(self, pid: str) -> float:
+        """Variance of the pattern's next size: the larger of its own week-to-week variance and the
+        model's ``mu + overdispersion * mu**2``, times ``1 + 1/k`` for a baseline of ``k`` periods."""
+        baseline, history = self._baseline(pid)
+        if baseline is None:
+            return 0.0
+        mu = max(baseline, 1.0)
+        spread = statistics.variance(history) if len(history) >= 2 else 0.0
+        return max(spread, mu + self.config.overdispersion * mu * mu) * (1 + 1 / len(history))
+
+    def _upper_tail(self, count: int, mu: float, variance: float) -> float:
+        """P(X >= count) for a negative binomial with mean ``mu`` and the larger of ``variance`` and
+        the model variance ``mu + overdispersion * mu**2`` (Poisson when both equal ``mu``)."""
+        variance = max(variance, mu + self.config.overdispersion * mu * mu)
+        if count <= 0:
+            return 1.0
+        if variance <= mu * (1 + 1e-9):
+            return float(poisson.sf(count - 1, mu))
+        r = mu * mu / (variance - mu)
+        return float(nbinom.sf(count - 1, r, r / (r + mu)))
+
+    def _growth_families(self, assign, pids, new_ids, mem_pid, n: int, Z: np.ndarray, seed: int) -> dict:
+        """Patterns that carry the growth of a *family* of cases: ``{pid: (growth ratio, p-value)}``.
+
+        Families are a fine k-means partition (LSA space) of this period's cases and the memory,
+        across pattern boundaries, about ``growth_family_size`` rows each, so that a scheme spread
+        over several patterns (or hidden inside one) is one family. Each remembered case of pattern
+        ``p`` stands for ``baseline(p) / memory(p)`` cases a period, so a family's expected count is
+        the sum of its remembered cases' weights, with the sampling variance of that sum. A family
+        grows when its count of current cases of known patterns is at least
+        ``max(growth_min_count, growth_family_ratio * expected)`` and the negative-binomial upper
+        tail (variance: the model's plus the estimate's) is below ``growth_alpha``. A known pattern
+        carries that growth when it holds at least ``growth_min_count`` of the family's current cases
+        and at least ``growth_family_share`` of its excess over the expected count.
         """
         cfg = self.config
-        out: dict[str, list] = {}
-        if cfg.growth_subfamilies < 2 or len(mem_pid) == 0:
+        out: dict[str, tuple[float, float]] = {}
+        n_mem = len(mem_pid)
+        if cfg.growth_family_size <= 0 or n_mem == 0 or n == 0:
             return out
-        for s, pid in enumerate(pids):
-            cur = np.flatnonzero(assign == s)
-            mem = np.flatnonzero(mem_pid == pid)
-            too_few = len(mem) < cfg.growth_subfamilies * cfg.growth_sub_min_memory
-            if len(cur) < cfg.growth_min_count or too_few:
+        mem_pids = sorted(set(mem_pid.tolist()))
+        j_of = {pid: j for j, pid in enumerate(mem_pids)}
+        mem_j = np.array([j_of[pid] for pid in mem_pid.tolist()], dtype=np.int64)
+        base = np.array([self._baseline(pid)[0] or 0.0 for pid in mem_pids])
+        # week-to-week variance beyond Poisson of each remembered pattern's size
+        extra = np.array(
+            [max(self._predictive_variance(pid) - b, 0.0) for pid, b in zip(mem_pids, base, strict=True)]
+        )
+        w_mem = (base / np.bincount(mem_j, minlength=len(mem_pids)))[mem_j]
+        if not w_mem.any():
+            return out
+        total = n + n_mem
+        k = int(min(cfg.growth_max_families, max(2, round(total / cfg.growth_family_size))))
+        if total <= k:
+            return out
+        rng = np.random.RandomState(seed)
+        fit = np.arange(total)
+        if total > cfg.max_fit_samples:
+            fit = np.sort(rng.choice(total, cfg.max_fit_samples, replace=False))
+        km = KMeans(n_clusters=k, n_init=3, random_state=seed).fit(Z[fit])
+        fam = km.predict(Z[:total])
+        fam_cur, fam_mem = fam[:n], fam[n:total]
+        known_slot = np.array([pid not in new_ids for pid in pids] + [False])
+        cur_known = known_slot[np.where(assign >= 0, assign, len(pids))]
+        est_var = np.bincount(fam_mem, weights=w_mem**2, minlength=k)
+        support = np.bincount(fam_mem, minlength=k)
+        observed = np.zeros((len(pids), k))  # current cases of each known pattern per family
+        np.add.at(observed, (assign[cur_known], fam_cur[cur_known]), 1.0)
+        expected = np.zeros((len(mem_pids), k))  # expected cases of each remembered pattern per family
+        np.add.at(expected, (mem_j, fam_mem), w_mem)
+        slot_j = np.array([j_of.get(pid, -1) for pid in pids], dtype=np.int64)
+        # families nest: the Ward tree of the k-means centres; every node but the root is tested
+        nodes = [[g] for g in range(k)]
+        for a, b, *_ in linkage(km.cluster_centers_, method="ward")[:-1]:
+            nodes.append(nodes[int(a)] + nodes[int(b)])
+        for node in nodes:
+            if support[node].sum() < cfg.growth_family_min_memory:
                 continue
-            rows = np.concatenate([cur, mem + n])
-            km = KMeans(n_clusters=cfg.growth_subfamilies, n_init=3, random_state=seed).fit(Z[rows])
-            lab_cur, lab_mem = km.labels_[: len(cur)], km.labels_[len(cur) :]
-            groups = []
-            for g in range(cfg.growth_subfamilies):
-                m_g = int((lab_mem == g).sum())
-                if m_g >= cfg.growth_sub_min_memory:
-                    groups.append((int((lab_cur == g).sum()), m_g / len(mem)))
-            out[pid] = groups
+            e_j = expected[:, node].sum(axis=1)
+            mu = max(float(e_j.sum()), 1.0)
+            o_p = observed[:, node].sum(axis=1)
+            total_o = float(o_p.sum())
+            if total_o < max(cfg.growth_min_count, cfg.growth_family_ratio * mu):
+                continue
+            # each pattern's share of the family varies with the pattern; plus the estimate's variance
+            share = np.divide(e_j, base, out=np.zeros_like(e_j), where=base > 0)
+            variance = float((e_j + share**2 * extra).sum()) + float(est_var[node].sum())
+            p_value = self._upper_tail(int(total_o), mu, variance)
+            if p_value >= cfg.growth_alpha:
+                continue
+            excess = total_o - float(e_j.sum())
+            e_p = np.where(slot_j >= 0, e_j[slot_j], 0.0)
+            carries = (o_p >= cfg.growth_min_count) & (o_p - e_p >= cfg.growth_family_share * excess)
+            for slot in np.flatnonzero(carries):
+                pid = pids[slot]
+                if pid not in out or p_value < out[pid][1]:
+                    out[pid] = (total_o / mu, p_value)
+        return out
+        total = n + n_mem
+        k = int(min(cfg.growth_max_families, max(2, round(total / cfg.growth_family_size))))
+        if total <= k:
+            return out
+        rng = np.random.RandomState(seed)
+        fit = np.arange(total)
+        if total > cfg.max_fit_samples:
+            fit = np.sort(rng.choice(total, cfg.max_fit_samples, replace=False))
+        km = KMeans(n_clusters=k, n_init=3, random_state=seed).fit(Z[fit])
+        fam = km.predict(Z[:total])
+        fam_cur, fam_mem = fam[:n], fam[n:total]
+        known_slot = np.array([pid not in new_ids for pid in pids] + [False])
+        cur_known = known_slot[np.where(assign >= 0, assign, len(pids))]
+        expected = np.bincount(fam_mem, weights=w_mem, minlength=k)
+        est_var = np.bincount(fam_mem, weights=w_mem**2, minlength=k)
+        support = np.bincount(fam_mem, minlength=k)
+        observed = np.zeros((len(pids), k))  # current cases of each known pattern per family
+        np.add.at(observed, (assign[cur_known], fam_cur[cur_known]), 1.0)
+        slot_of = {pid: s for s, pid in enumerate(pids)}
+        mem_slot = np.array([slot_of.get(pid, -1) for pid in mem_pid.tolist()], dtype=np.int64)
+        carried = np.zeros((len(pids), k))  # expected cases of each pattern per family
+        ok = mem_slot >= 0
+        np.add.at(carried, (mem_slot[ok], fam_mem[ok]), w_mem[ok])
+        # families nest: the Ward tree of the k-means centres; every node but the root is tested
+        nodes = [[g] for g in range(k)]
+        for a, b, *_ in linkage(km.cluster_centers_, method="ward")[:-1]:
+            nodes.append(nodes[int(a)] + nodes[int(b)])
+        for node in nodes:
+            if support[node].sum() < cfg.growth_family_min_memory:
+                continue
+            mu = max(float(expected[node].sum()), 1.0)
+            o_p, e_p = observed[:, node].sum(axis=1), carried[:, node].sum(axis=1)
+            total_o = float(o_p.sum())
+            if total_o < max(cfg.growth_min_count, cfg.growth_family_ratio * mu):
+                continue
+            model = mu + cfg.overdispersion * mu * mu
+            p_value = self._upper_tail(int(total_o), mu, model + float(est_var[node].sum()))
+            if p_value >= cfg.growth_alpha:
+                continue
+            excess = total_o - float(expected[node].sum())
+            for slot in np.flatnonzero(
+                (o_p >= cfg.growth_min_count) & (o_p - e_p >= cfg.growth_family_share * excess)
+            ):
+                pid = pids[slot]
+                if pid not in out or p_value < out[pid][1]:
+                    out[pid] = (total_o / mu, p_value)
         return out
 
     def _signature_matrix(self, pids: list[str]) -> sp.csr_matrix:
@@ -638,13 +790,16 @@ class PatternTracker:
         p["mcc"] = _mode(c.get("mcc") for c in cases)
         p["last_seen"] = period
 
-    def _lifecycle(self, pid: str, period: str, is_new: bool, subfamilies=()) -> None:
-        """Set NEW / GROWING / STABLE / FADING for ``period`` (rules in docs/clustering.md)."""
+    def _lifecycle(self, pid: str, period: str, is_new: bool, family=None) -> None:
+        """Set NEW / GROWING / STABLE / FADING for ``period`` (rules in docs/clustering.md).
+
+        :param family: ``(growth ratio, p-value)`` when the pattern carries a growing family
+            (:meth:`_growth_families`), else ``None``.
+        """
         cfg = self.config
         p = self.patterns[pid]
         size = p["sizes"].get(period, 0)
-        prior = [q for q in self.periods[:-1] if q >= p["first_period"]][-cfg.baseline_periods :]
-        baseline = sum(p["sizes"].get(q, 0) for q in prior) / len(prior) if prior else None
+        baseline, _ = self._baseline(pid)
         p["baseline"], p["growth_ratio"], p["p_value"] = baseline, None, None
         if is_new:
             p["status"] = "NEW"
@@ -653,20 +808,13 @@ class PatternTracker:
             p["status"] = "STABLE"
             return
         mu = max(baseline, 1.0)
-        r = 1.0 / cfg.overdispersion if cfg.overdispersion > 0 else 1e9
-        p_value = float(nbinom.sf(size - 1, r, r / (r + mu))) if size > 0 else 1.0
+        p_value = self._upper_tail(size, mu, self._predictive_variance(pid))
         p["growth_ratio"], p["p_value"] = size / mu, p_value
         grows = size >= cfg.growth_min_count and size >= cfg.growth_min_ratio * mu
         grows = grows and p_value < cfg.growth_alpha
-        if not grows and baseline > 0:
-            # growth of one sub-family of the pattern, diluted in the pattern's total size
-            for count, frac in subfamilies:
-                mu_g = max(baseline * frac, 1.0)
-                p_g = float(nbinom.sf(count - 1, r, r / (r + mu_g)))
-                if count >= max(cfg.growth_min_count, cfg.growth_sub_ratio * mu_g) and p_g < cfg.growth_alpha:
-                    grows = True
-                    p["growth_ratio"], p["p_value"] = count / mu_g, p_g
-                    break
+        if not grows and family is not None:
+            grows = True
+            p["growth_ratio"], p["p_value"] = family
         if grows:
             p["status"] = "GROWING"
         elif baseline >= cfg.fading_min_baseline and size <= cfg.fading_ratio * baseline:

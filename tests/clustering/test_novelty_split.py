@@ -96,7 +96,7 @@ def test_split_thresholds_are_validated():
     with pytest.raises(ValueError):
         TrackingConfig(split_neighbor_share=1.5)
     with pytest.raises(ValueError):
-        TrackingConfig(split_cohesion=-0.1)
+        TrackingConfig(novelty_quantile=-0.1)
 
 
 def growth_run(config):
@@ -113,7 +113,7 @@ def growth_run(config):
 @pytest.fixture(scope="module")
 def growth():
     return growth_run(TrackingConfig(split_neighbor_share=0.0)), growth_run(
-        TrackingConfig(split_neighbor_share=0.0, growth_subfamilies=0)
+        TrackingConfig(split_neighbor_share=0.0, growth_family_size=0)
     )
 
 
@@ -129,7 +129,7 @@ def test_growth_of_a_sub_family_is_growing(growth):
         assert "GROWING" not in status(earlier).values()
 
 
-def test_without_sub_families_the_diluted_growth_is_missed(growth):
+def test_without_families_the_diluted_growth_is_missed(growth):
     _, without = growth
     cases, result = without[4]
     assert status(result)[dominant(cases, result, "variant")] != "GROWING"
