@@ -6,6 +6,7 @@ Loaders read ``../shared/data/<set>/`` in place; nothing is copied into the repo
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,8 +165,21 @@ def load_cn_pii_bench(root: Path) -> list[Sample]:
     return out
 
 
-def load_cluener(root: Path, split: str = "dev") -> list[Sample]:
-    """CLUENER2020: ``name`` -> PERSON, ``address`` -> ADDRESS; other labels ignored."""
+#: a CLUENER ``address`` with street-level detail (a number with a unit, or a road / village / estate
+#: below an administrative level); the others are countries, cities, venues and bare road names
+CLUENER_STREET_LEVEL = re.compile(
+    r"[0-9一二三四五六七八九十]+\s?(?:号|栋|幢|单元|室|层|楼|座|组)"
+    r"|[省市区县镇乡旗].*?(?:[路街巷弄村]|胡同|大道|社区|小区|公寓|大厦|花园)"
+)
+
+
+def load_cluener(root: Path, split: str = "dev", *, street_level_only: bool = False) -> list[Sample]:
+    """CLUENER2020: ``name`` -> PERSON, ``address`` -> ADDRESS; other labels ignored.
+
+    With ``street_level_only`` an ``address`` counts only with street-level detail
+    (:data:`CLUENER_STREET_LEVEL`); the other address spans are ignored (neither PII nor non-PII): the
+    product keeps regions and place names as evidence and generalises addresses to province + city.
+    """
     text = (root / "zh-ner-cluener2020" / f"{split}.json").read_text("utf-8")
     dec = json.JSONDecoder()
     pos, out = 0, []
@@ -180,6 +194,12 @@ def load_cluener(root: Path, split: str = "dev") -> list[Sample]:
             for _, offsets in ents.items():
                 for s, e in offsets:
                     t = {"name": "PERSON", "address": "ADDRESS"}.get(label)
+                    if (
+                        t == "ADDRESS"
+                        and street_level_only
+                        and not CLUENER_STREET_LEVEL.search(rec["text"][s : e + 1])
+                    ):
+                        t = None
                     (spans.append((s, e + 1, t)) if t else ignore.append((s, e + 1)))
         out.append(IgnoringSample(rec["text"], "zh", spans, ignore))
     return out

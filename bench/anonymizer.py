@@ -307,6 +307,10 @@ def main() -> None:
         "CLUENER2020 dev: name / address only (zh, 1,343)",
         evaluate(full, load_cluener(root), types={"PERSON", "ADDRESS"}),
     )
+    print_scores(
+        "CLUENER2020 dev: street-level addresses only (bare regions and place names ignored)",
+        evaluate(full, load_cluener(root, street_level_only=True), types={"ADDRESS"}),
+    )
     print_scores("Weibo NER test: PER.NAM only (zh, 270)", evaluate(full, load_weibo(root), types={"PERSON"}))
     presidio_vectors(root, full)
     stdnum_vectors(root)
