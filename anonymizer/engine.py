@@ -161,9 +161,12 @@ class AnonymizerEngine:
         if selected is None:  # the registry's choice depends on the scripts only: cache it
             selected = self.registry.get(has_cjk=has_cjk, has_latin=has_latin, entities=self.entities)
             self._selected = {key: selected} if len(self._selected) > 8 else {**self._selected, key: selected}
+        threshold = self.score_threshold
         for rec in selected:
             if rec.applies(ctx):
-                candidates.extend(r for r in rec.analyze(ctx) if r.score >= self.score_threshold)
+                found = rec.analyze(ctx)
+                if found:  # most recognizers find nothing in a given text: no filtering generator then
+                    candidates.extend(r for r in found if r.score >= threshold)
         if not candidates:
             return []
         candidates = [

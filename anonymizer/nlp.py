@@ -23,11 +23,11 @@ def detect_language(text: str) -> str:
 
     E-mails, URLs and upper-case codes do not count as English words.
     """
-    n_cjk = len(text) - len(_SCRIPT_CJK.sub("", text))
+    if _SCRIPT_CJK.search(text) is None:
+        return "en"  # no CJK character: English whatever the word count (the Latin words are not needed)
+    n_cjk = len(_SCRIPT_CJK.findall(text))
     stripped = _SKIP_FOR_LANG.sub(" ", text) if ("@" in text or "://" in text or "www." in text) else text
     n_words = len(_LATIN_WORD.findall(stripped))
-    if n_cjk == 0:
-        return "en"
     if n_words == 0:
         return "zh"
     share = n_cjk / (n_cjk + 2.5 * n_words)  # a Latin word weighs about 2.5 CJK characters

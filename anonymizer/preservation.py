@@ -100,6 +100,9 @@ _SEP_CHARS = " \t:：#=\u3000"
 _VALUE_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_/")
 
 
+_COPULAS = ("为", "是", " is")
+
+
 def _after_reference_keyword(text: str, start: int) -> bool:
     """True when ``text[:start]`` ends with a reference keyword, a separator and at most 12 value chars."""
     k = start
@@ -111,7 +114,9 @@ def _after_reference_keyword(text: str, start: int) -> bool:
         return False
     window = text[max(0, k - _REF_MAX - 6) : k].rstrip(_SEP_CHARS)
     for _ in range(2):
-        for word in ("为", "是", " is"):
+        if not window.endswith(_COPULAS):
+            break  # nothing to strip, now or in the next round
+        for word in _COPULAS:
             if window.endswith(word):
                 window = window[: -len(word)].rstrip(_SEP_CHARS)
     if not window:
@@ -144,12 +149,30 @@ def is_blocked(text: str, entity_type: str, start: int, end: int) -> bool:
             return True
     if entity_type != DATE_OF_BIRTH and _DATE_HINT.search(text, max(0, start - 12), min(len(text), end + 12)):
         lo, hi = max(0, start - 12), min(len(text), end + 12)
+        window = text[lo:hi]
         for rx in (_DATE, _TIME):
+            if not _may_match(rx, window):
+                continue
             for m in rx.finditer(text, lo, hi):
                 overlap = min(end, m.end()) - max(start, m.start())
                 if overlap > 0 and overlap * 2 >= end - start:
                     return True
     return False
+
+
+def _may_match(rx: re.Pattern, window: str) -> bool:
+    """Substrings every match of ``_DATE`` / ``_TIME`` holds (a scan costs far more than these tests).
+
+    A date has 年, 月 or "/", or a year (19xx / 20xx) followed by "." or "-"; a time has a colon.
+    """
+    if rx is _TIME:
+        return ":" in window or "：" in window
+    return (
+        "年" in window
+        or "月" in window
+        or "/" in window
+        or (("19" in window or "20" in window) and ("." in window or "-" in window))
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -312,6 +312,14 @@ def _finditer(compiled: re.Pattern, text: str, spans: list[tuple[int, int]]) -> 
     return (m for pos, endpos in spans for m in compiled.finditer(text, pos, endpos))
 
 
+def contains_any(haystack: str, words: tuple[str, ...] | list[str] | frozenset[str]) -> bool:
+    """``any(w in haystack for w in words)`` without a generator (about twice as fast for a gate)."""
+    for w in words:  # noqa: SIM110 - the generator form is what this avoids
+        if w in haystack:
+            return True
+    return False
+
+
 def digit_starts(ctx: AnalysisContext) -> list[int]:
     """Positions where a number can begin: each digit run's start and every digit after a separator in it."""
     if ctx._starts is not None:

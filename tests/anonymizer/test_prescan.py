@@ -234,3 +234,105 @@ def test_wallet_canonical_is_a_fixed_point(address: str) -> None:
     # the engine reuses the recognizer's canonical form as the token's canonical form for wallets
     canonical = canonicalize_indicator("wallet", address)
     assert canonicalize_indicator("wallet", canonical) == canonical
+
+
+# street lines: numbers glued to words / dots / slashes / dashes, cues of the "after_address_cue" pattern
+ADDRESS_PIECES = st.sampled_from(
+    [
+        *"0123456789", *"0123456789", " ", " ", "\t", "\n", ",", ".", "-", "/", "_", "a", "Z", "é", "١",
+        "²", "ſ", "İ", "12 Main Street", "7, rue Bonnin", "3/4 Elm Road", "55 Oak Ave", " Apt 4", "Springfield, IL 62704",
+        "lives at ", "LIVES AT ", "liveſ at ", "Lİving at ", "located at ", "reside at ", "address: ",
+        "Address is ", "billing addreſſ: ", " at ", "that ", "PO Box 12", "Studio 4\n",
+    ]
+)  # fmt: skip
+ADDRESS_TEXT = st.lists(ADDRESS_PIECES, max_size=30).map("".join)
+
+
+@SETTINGS
+@given(text=ADDRESS_TEXT)
+def test_address_cue_gate_never_drops_a_match(text: str) -> None:
+    from anonymizer.recognizers.en.en_address_recognizer import EnAddressRecognizer
+
+    rec = EnAddressRecognizer()
+    cue = EnAddressRecognizer.PATTERNS[4]
+    if cue.compiled.search(text) is not None:
+        assert cue in rec.active_patterns(_ctx(text))
+
+
+@pytest.mark.parametrize(
+    ("haystack", "words", "expected"),
+    [
+        ("call me at 555", ("phone", "call"), True),
+        ("转账到账户", ("账",), True),
+        ("", ("a",), False),
+        ("anything", (), False),
+        ("phonetic", ("phone",), True),
+        ("ph one", ("phone", "tel"), False),
+    ],
+)
+def test_contains_any_equals_any(haystack: str, words: tuple[str, ...], expected: bool) -> None:
+    from anonymizer.recognizers.base import contains_any
+
+    assert contains_any(haystack, words) is expected
+    assert contains_any(haystack, words) == any(w in haystack for w in words)
+
+
+DATE_PIECES = st.sampled_from(
+    [*"0123456789", *"0123456789", "19", "20", "2024", "1999", " ", ".", "-", "/", ":", "：", "年", "月", "日", "号",
+     "٣", "a", "12:30", "2024-03-05", "3月5日", "1/2/99", "2023年4月"]
+)  # fmt: skip
+
+
+@SETTINGS
+@given(text=st.lists(DATE_PIECES, max_size=30).map("".join), data=st.data())
+def test_date_time_substring_gate_never_drops_a_match(text: str, data: st.DataObject) -> None:
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    for rx in (preservation._DATE, preservation._TIME):
+        if not preservation._may_match(rx, text[lo:hi]):
+            assert next(rx.finditer(text, lo, hi), None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "blocked"),
+    [
+        ("paid on 2024-03-05 by card", 8, 18, True),
+        ("at 12:30 the call came", 3, 8, True),
+        ("call 415-555-0132 now", 5, 17, False),
+        ("2023年4月 the account 6222021234567890", 23, 39, False),
+        ("于3月5日 13812345678", 7, 18, False),
+    ],
+)
+def test_is_blocked_date_and_time(text: str, start: int, end: int, blocked: bool) -> None:
+    assert preservation.is_blocked(text, "PHONE", start, end) is blocked
+
+
+NANP_PIECES = st.sampled_from([*"0123456789", *"23456789", " ", "-", ".", "+", "٣", "x", "\n", "4155550132"])
+
+
+@SETTINGS
+@given(text=st.lists(NANP_PIECES, max_size=40).map("".join))
+def test_bare_nanp_gate_never_drops_a_match(text: str) -> None:
+    from anonymizer.recognizers.generic import phone_recognizer
+
+    bare = phone_recognizer.PhoneRecognizer.PATTERNS[2]
+    if bare.compiled.search(text) is not None:
+        assert phone_recognizer._has_ten_digit_block(_ctx(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("call 4155550132 now", True),
+        ("٣4155550132", True),  # a non-ASCII digit may stand right before the number
+        ("card 4111 1111 1111 1111", False),
+        ("mobile 13812345678", False),
+        ("+86 138 1234 5678", False),
+        ("acct 6222021234567890123", False),
+        ("", False),
+    ],
+)
+def test_ten_digit_block(text: str, expected: bool) -> None:
+    from anonymizer.recognizers.generic import phone_recognizer
+
+    assert phone_recognizer._has_ten_digit_block(_ctx(text)) is expected

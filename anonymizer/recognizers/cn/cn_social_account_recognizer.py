@@ -6,7 +6,13 @@ import re
 import unicodedata
 
 from anonymizer.entities import SOCIAL_ACCOUNT
-from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer, RecognizerResult
+from anonymizer.recognizers.base import (
+    AnalysisContext,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+    contains_any,
+)
 
 _LETTERS = re.compile(r"(?i)[a-z]+")
 
@@ -253,9 +259,9 @@ def _cues(ctx: AnalysisContext) -> frozenset[str]:
         fams = [
             name
             for name, cjk_words, ascii_words in _FAMILIES
-            if (cjk and any(w in lower for w in cjk_words)) or any(w in lower for w in ascii_words)
+            if (cjk and contains_any(lower, cjk_words)) or contains_any(lower, ascii_words)
         ]
-        if "other" not in fams and any(w in lower for w in _SHORT_WORDS) and _SHORT_NAME.search(lower):
+        if "other" not in fams and contains_any(lower, _SHORT_WORDS) and _SHORT_NAME.search(lower):
             fams.append("other")
         found = ctx.memo["social_cues"] = frozenset(fams)
     return found

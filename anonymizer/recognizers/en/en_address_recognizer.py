@@ -16,6 +16,7 @@ from anonymizer.recognizers.base import (
     PatternRecognizer,
     RecognizerResult,
     anchored_finditer,
+    contains_any,
     digit_starts,
 )
 
@@ -347,6 +348,11 @@ def _sentence_break(text: str, start: int, end: int) -> bool:
     return False
 
 
+#: The cues of "after_address_cue" that end in " at" ("lives at", "living at", "located at", "reside at"):
+#: the letter before " at" is one of these (an "ſ" folds to "s" under ``(?i)`` and is gated on by itself).
+_AT_CUE_ENDINGS = ("s at", "g at", "d at", "e at")
+
+
 _ENDS_WITH_ZIP = re.compile(r"\d{5}(?:-\d{4})?$")
 _TYPE_WORDS = ("rue", "avenue", "boulevard", "chemin", "impasse", "allée", "place", "quai", "route", "calle", "camino",
                "avenida", "paseo", "via", "piazza", "rua", "travessa", "largo")  # fmt: skip
@@ -385,7 +391,7 @@ class EnAddressRecognizer(PatternRecognizer):
             out = [*out, self.PATTERNS[2]]
         if "box" in lower:
             out = [*out, self.PATTERNS[3]]
-        if "address" in lower or " at" in lower:
+        if "address" in lower or (" at" in lower and contains_any(lower, _AT_CUE_ENDINGS)) or "ſ" in lower:
             out = [*out, self.PATTERNS[4]]
         return out
 
@@ -477,7 +483,8 @@ class EnAddressRecognizer(PatternRecognizer):
                     end, pieces = _extend(text, m.end())
                     out.append(self._result(text, m.start(), end, 0.8 + 0.05 * min(pieces, 2), "flat_street"))
         lower = ctx.lower
-        type_led = any(  # a postcode at a line start or after a comma, a street type word before it
+        # a postcode at a line start or after a comma, a street type word before it (a substring first)
+        type_led = contains_any(lower, _TYPE_WORDS) and any(
             p >= 2
             and (text[p - 1] == "\n" or text[p - 2 : p] == ", ")
             and _TYPE_WORD.search(lower, max(0, p - 60), p) is not None

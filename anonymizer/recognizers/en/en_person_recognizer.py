@@ -583,14 +583,16 @@ def tokens_from_doc(doc: Any) -> list[tuple[str, int, int]]:
 
 def tokens_from_text(text: str) -> list[tuple[str, int, int]]:
     """Regex tokenisation used when spaCy is off."""
-    out = []
+    out: list[tuple[str, int, int]] = []
+    append = out.append
     for m in _TOKEN.finditer(text):
-        tok = m.group()
-        if tok.endswith(".") and len(tok) > 2:
-            out.append((tok[:-1], m.start(), m.end() - 1))
-            out.append((".", m.end() - 1, m.end()))
+        tok = m[0]
+        start, end = m.span()
+        if tok[-1] == "." and end - start > 2:  # every token holds at least one character
+            append((tok[:-1], start, end - 1))
+            append((".", end - 1, end))
         else:
-            out.append((tok, m.start(), m.end()))
+            append((tok, start, end))
     return out
 
 
@@ -648,13 +650,14 @@ def find_names(tokens: list[tuple[str, int, int]]) -> list[tuple[int, int, float
         if tok.endswith(".") or not _is_name_token(tok):
             i += 1
             continue
-        after_title = _prev_words(tokens, i)[0].lower() in _TITLES
         named = tok in LAST_NAMES or tok in FIRST_NAMES
         if (tok in _STOP or (not named and tok.lower() in _COMMON)) and not (
-            (tok in FIRST_NAMES and i + 1 < n and tokens[i + 1][0] in LAST_NAMES) or (after_title and named)
+            (tok in FIRST_NAMES and i + 1 < n and tokens[i + 1][0] in LAST_NAMES)
+            or (named and _prev_words(tokens, i)[0].lower() in _TITLES)
         ):
-            i += 1
+            i += 1  # a stop / common word ("The", "Bank"), unless a name pair or a title makes it a name
             continue
+        after_title = _prev_words(tokens, i)[0].lower() in _TITLES
         if tok.lower() in _STREET_WORDS and not after_title and tok not in _us.FIRST_NAMES:  # "Via Nuova"
             i += 1
             continue
@@ -824,7 +827,13 @@ def _list_names(
 
 
 def _is_name_token(tok: str) -> bool:
-    if not tok or not tok[0].isupper() or not _NAME_TOKEN.match(tok):
+    if not tok or not tok[0].isupper():
+        return False
+    if tok.isalpha():  # the common case, without the regex: letters only match ``[^\W\d_]{2,}``
+        if len(tok) <= 2:
+            return len(tok) == 2 and not tok.isupper()
+        return tok[1:].islower() or tok.startswith(("Mc", "Mac", "O"))
+    if not _NAME_TOKEN.match(tok):
         return False
     body = tok.replace("'", "").replace("’", "").replace("-", "")
     if len(body) <= 2:

@@ -6,7 +6,13 @@ import re
 
 from anonymizer.checks import luhn_ok
 from anonymizer.entities import BANK_ACCOUNT
-from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer, RecognizerResult
+from anonymizer.recognizers.base import (
+    AnalysisContext,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+    contains_any,
+)
 
 _CUE_ZH = (
     r"(?:银行账号|收款账号|收款账户|对公账户|对公账号|银行账户|账号|帐号|账户|帐户|户号|户头|"
@@ -169,8 +175,7 @@ class BankAccountRecognizer(PatternRecognizer):
             found = [
                 p
                 for p in self.PATTERNS
-                if (cjk and any(w in text for w in _CUE_CJK[p.name]))
-                or any(w in lower for w in _CUE_ASCII[p.name])
+                if (cjk and contains_any(text, _CUE_CJK[p.name])) or contains_any(lower, _CUE_ASCII[p.name])
             ]
             ctx.memo["bank_account_patterns"] = found
         return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from anonymizer.entities import DATE_OF_BIRTH
-from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer
+from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer, contains_any
 
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
@@ -103,13 +103,13 @@ class DateOfBirthRecognizer(PatternRecognizer):
     def applies(self, ctx: AnalysisContext) -> bool:
         """Gate: skip texts that cannot hold this entity."""
         lower = ctx.lower
-        return any(w in lower for w in _GATE_WORDS)
+        return contains_any(lower, _GATE_WORDS)
 
     def active_patterns(self, ctx: AnalysisContext) -> list[Pattern]:
         """Each pattern only where its cue can be: a birth word, 生 right after a date, a "(DOB)" label."""
         lower = ctx.lower
         out = []
-        cue = any(w in lower for w in _CUE_WORDS)
+        cue = contains_any(lower, _CUE_WORDS)
         if cue:
             out.append(self.PATTERNS[0])
         if ctx.has_cjk and "生" in lower:

@@ -6,7 +6,13 @@ import re
 
 from anonymizer.checks import imei_ok
 from anonymizer.entities import DEVICE_ID
-from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer, RecognizerResult
+from anonymizer.recognizers.base import (
+    AnalysisContext,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+    contains_any,
+)
 
 _CUE = (
     r"(?:IMEI|MEID|IMSI|IDFA|IDFV|OAID|GAID|AAID|UDID|HWID|Android\s?ID|advertising\s+id|"
@@ -153,9 +159,9 @@ def _parts(ctx: AnalysisContext) -> frozenset[str]:
         lower = ctx.lower
         cjk = ctx.has_cjk
         parts = []
-        if any(w in lower for w in _CUE_ASCII) or (cjk and any(w in lower for w in _CUE_CJK)):
+        if contains_any(lower, _CUE_ASCII) or (cjk and contains_any(lower, _CUE_CJK)):
             parts += ["device_cue", "scope"]
-        elif any(w in lower for w in _SCOPE_ASCII) or (cjk and any(w in lower for w in _SCOPE_CJK)):
+        elif contains_any(lower, _SCOPE_ASCII) or (cjk and contains_any(lower, _SCOPE_CJK)):
             parts.append("scope")
         if (":" in lower or "-" in lower) and _MAC_HINT.search(lower) is not None:
             parts.append("mac")

@@ -13,6 +13,7 @@ from anonymizer.recognizers.base import (
     PatternRecognizer,
     RecognizerResult,
     _finditer,
+    contains_any,
 )
 
 _L = r"(?<![0-9A-Za-z+.\-/@])(?<!\d[ \-])"
@@ -97,7 +98,7 @@ class PhoneRecognizer(PatternRecognizer):
             out.append(self.PATTERNS[0])
         if ctx.max_digits >= 4:  # the windows around 4+ digit runs are the gate
             out.append(self.PATTERNS[1])
-        if ctx.max_digits >= 10:
+        if ctx.max_digits >= 10 and _has_ten_digit_block(ctx):
             out.append(self.PATTERNS[2])
         return out
 
@@ -106,7 +107,7 @@ class PhoneRecognizer(PatternRecognizer):
         out = []
         text = ctx.text
         lower = ctx.lower
-        cue = ctx.max_digits >= 2 and any(w in lower for w in _CUE_WORDS)
+        cue = ctx.max_digits >= 2 and contains_any(lower, _CUE_WORDS)
         # the cue and its filler words take at most 32 characters before the first digits, the number at
         # most 32 after them (look-ahead included): only those windows are scanned
         for m in _finditer(_CUE_THEN_NUMBER, text, self._spans(ctx, "cue")) if cue else ():
@@ -115,7 +116,7 @@ class PhoneRecognizer(PatternRecognizer):
                 out.append(
                     RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.6, self.name, value, None)
                 )
-        after = ctx.max_digits >= 2 and any(w in lower for w in _AFTER_WORDS)
+        after = ctx.max_digits >= 2 and contains_any(lower, _AFTER_WORDS)
         for m in _finditer(_NUMBER_THEN_CUE, text, self._spans(ctx, "cue_after")) if after else ():
             value = m.group("v")
             if 7 <= sum(c.isdigit() for c in value) <= 12:
@@ -186,6 +187,23 @@ class PhoneRecognizer(PatternRecognizer):
             else:
                 merged.append((lo, hi))
         return merged
+
+
+def _has_ten_digit_block(ctx: AnalysisContext) -> bool:
+    """A block of exactly ten consecutive digits, which a bare NANP number needs.
+
+    Its ten digits lie in one block of consecutive digits (in one digit run), with no ASCII digit right
+    before or after them: so the block has ten digits, or more when one of them is not ASCII ("٣" can stand
+    next to the number). "4111 1111 1111 1111", "13812345678" and "+86 138 1234 5678" have no such block.
+    """
+    text = ctx.text
+    for start, end, n in ctx.runs:
+        if n < 10:
+            continue
+        for block in (text[start:end],) if n == end - start else _NON_DIGIT.split(text[start:end]):
+            if len(block) == 10 or (len(block) > 10 and not block.isascii()):
+                return True
+    return False
 
 
 def _parse(number: str, region: str | None) -> phonenumbers.PhoneNumber | None:

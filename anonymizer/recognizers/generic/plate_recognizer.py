@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 
 from anonymizer.entities import LICENSE_PLATE
-from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer, RecognizerResult
+from anonymizer.recognizers.base import (
+    AnalysisContext,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+    contains_any,
+)
 
 _VEHICLE = (
     r"vehicle|car|van|truck|lorry|motorbike|motorcycle|suv|sedan|saloon|hatchback|"
@@ -67,7 +73,7 @@ class PlateRecognizer(PatternRecognizer):
         if ctx.max_digits < 1:
             return False
         lower = ctx.lower
-        return any(w in lower for w in _GATE_WORDS) and _PLATE_HINT.search(ctx.text) is not None
+        return contains_any(lower, _GATE_WORDS) and _PLATE_HINT.search(ctx.text) is not None
 
     def analyze(self, ctx: AnalysisContext) -> list[RecognizerResult]:
         """Keep the longest run of groups that makes a plate (4-8 characters, letters and digits)."""
