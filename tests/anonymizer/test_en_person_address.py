@@ -202,3 +202,16 @@ def test_edge_inputs_do_not_fail(engine, text):
     assert find_names(tokens_from_text(text)) is not None
     engine.anonymize(text)
     engine.anonymize(text.lower())
+
+
+def test_generated_gazetteer_is_in_sync():
+    """``python -m anonymizer.build_en`` reproduces the shipped ``en_gazetteer.py`` byte for byte."""
+    from pathlib import Path
+
+    from anonymizer import build_en
+    from anonymizer.data import en_gazetteer, source_versions
+
+    installed = source_versions(*build_en.SOURCES)
+    if installed != en_gazetteer.SOURCE_VERSIONS:  # another Faker / spaCy release may list other words
+        pytest.skip(f"built from {en_gazetteer.SOURCE_VERSIONS}, installed {installed}")
+    assert build_en.build() == Path(build_en.OUT).read_text("utf-8")
