@@ -20,6 +20,14 @@ _CARD_WORD = re.compile(
     r"(?=[c卡银信借储])(?:(?<![a-z])(?:card|cc)(?![a-z])|卡号|银行卡|信用卡|借记卡|储蓄卡)"
 )
 _NON_DIGIT = re.compile(r"\D")
+
+
+def _issued_with_2(iin4: str) -> bool:
+    """Card networks whose numbers start with 2: Mastercard 2221-2720, Mir 2200-2204, JCB 2131 (15
+    digits), enRoute 2014 / 2149."""
+    return "2221" <= iin4 <= "2720" or "2200" <= iin4 <= "2204" or iin4 in ("2131", "2014", "2149")
+
+
 _GROUP_SEP = re.compile(r"[ \-]")
 _L = r"(?<![0-9A-Za-z\-.])"
 _R = r"(?![0-9a-z]|[A-Z](?![a-z])|[\-.]\d)"
@@ -63,8 +71,8 @@ class BankCardRecognizer(PatternRecognizer):
             digits = _NON_DIGIT.sub("", value)
             if not 13 <= len(digits) <= 19 or digits[0] == "0" or not _grouping_ok(value):
                 continue
-            if digits[0] == "2" and not ("2221" <= digits[:4] <= "2720" or "2200" <= digits[:4] <= "2204"):
-                continue  # only Mastercard 2-series and Mir start with 2 (an Alipay id 2088... is not a card)
+            if digits[0] == "2" and not _issued_with_2(digits[:4]):
+                continue  # an Alipay id 2088... is not a card
             if len(digits) == 15 and _DEVICE_CUE.search(ctx.lower, max(0, start - 14), start):
                 continue  # an IMEI next to its cue
             context = self.has_context(ctx, start, end)
