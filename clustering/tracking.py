@@ -582,53 +582,6 @@ class PatternTracker:
                 if pid not in out or p_value < out[pid][1]:
                     out[pid] = (total_o / mu, p_value)
         return out
-        total = n + n_mem
-        k = int(min(cfg.growth_max_families, max(2, round(total / cfg.growth_family_size))))
-        if total <= k:
-            return out
-        rng = np.random.RandomState(seed)
-        fit = np.arange(total)
-        if total > cfg.max_fit_samples:
-            fit = np.sort(rng.choice(total, cfg.max_fit_samples, replace=False))
-        km = KMeans(n_clusters=k, n_init=3, random_state=seed).fit(Z[fit])
-        fam = km.predict(Z[:total])
-        fam_cur, fam_mem = fam[:n], fam[n:total]
-        known_slot = np.array([pid not in new_ids for pid in pids] + [False])
-        cur_known = known_slot[np.where(assign >= 0, assign, len(pids))]
-        expected = np.bincount(fam_mem, weights=w_mem, minlength=k)
-        est_var = np.bincount(fam_mem, weights=w_mem**2, minlength=k)
-        support = np.bincount(fam_mem, minlength=k)
-        observed = np.zeros((len(pids), k))  # current cases of each known pattern per family
-        np.add.at(observed, (assign[cur_known], fam_cur[cur_known]), 1.0)
-        slot_of = {pid: s for s, pid in enumerate(pids)}
-        mem_slot = np.array([slot_of.get(pid, -1) for pid in mem_pid.tolist()], dtype=np.int64)
-        carried = np.zeros((len(pids), k))  # expected cases of each pattern per family
-        ok = mem_slot >= 0
-        np.add.at(carried, (mem_slot[ok], fam_mem[ok]), w_mem[ok])
-        # families nest: the Ward tree of the k-means centres; every node but the root is tested
-        nodes = [[g] for g in range(k)]
-        for a, b, *_ in linkage(km.cluster_centers_, method="ward")[:-1]:
-            nodes.append(nodes[int(a)] + nodes[int(b)])
-        for node in nodes:
-            if support[node].sum() < cfg.growth_family_min_memory:
-                continue
-            mu = max(float(expected[node].sum()), 1.0)
-            o_p, e_p = observed[:, node].sum(axis=1), carried[:, node].sum(axis=1)
-            total_o = float(o_p.sum())
-            if total_o < max(cfg.growth_min_count, cfg.growth_family_ratio * mu):
-                continue
-            model = mu + cfg.overdispersion * mu * mu
-            p_value = self._upper_tail(int(total_o), mu, model + float(est_var[node].sum()))
-            if p_value >= cfg.growth_alpha:
-                continue
-            excess = total_o - float(expected[node].sum())
-            for slot in np.flatnonzero(
-                (o_p >= cfg.growth_min_count) & (o_p - e_p >= cfg.growth_family_share * excess)
-            ):
-                pid = pids[slot]
-                if pid not in out or p_value < out[pid][1]:
-                    out[pid] = (total_o / mu, p_value)
-        return out
 
     def _signature_matrix(self, pids: list[str]) -> sp.csr_matrix:
         rows, cols, vals = [], [], []
