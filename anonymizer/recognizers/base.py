@@ -344,3 +344,30 @@ def anchored_finditer(compiled: re.Pattern, text: str, starts: list[int]) -> Ite
         if m is not None:
             yield m
             last = m.end() if m.end() > p else p + 1
+
+
+# -- full-width digits ---------------------------------------------------------------------------------
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def ascii_digits_context(ctx: AnalysisContext) -> AnalysisContext | None:
+    """A context over the text with full-width digits (０-９) made ASCII (same length, so the same
+    offsets), or None when the text holds none; computed once per text (shared by the recognizers)."""
+    text = ctx.text
+    if text.isascii():
+        return None
+    found = ctx.memo.get(_WIDE_KEY, _UNSET)
+    if found is _UNSET:
+        found = None
+        if _WIDE_DIGIT.search(text):
+            found = AnalysisContext(
+                text.translate(_FULL_WIDTH_DIGITS), ctx.language, ctx.doc, "", ctx.has_cjk, ctx.has_latin
+            )
+        ctx.memo[_WIDE_KEY] = found
+    return found
+
+
+_WIDE_DIGIT = re.compile("[０-９]")
+_WIDE_KEY = "base:ascii_digits_context"
+_UNSET = object()

@@ -6,7 +6,15 @@ import re
 
 from anonymizer.checks import cn_id_ok
 from anonymizer.entities import CN_ID
-from anonymizer.recognizers.base import ALNUM_LEFT, ALNUM_RIGHT, AnalysisContext, Pattern, PatternRecognizer
+from anonymizer.recognizers.base import (
+    ALNUM_LEFT,
+    ALNUM_RIGHT,
+    AnalysisContext,
+    Pattern,
+    PatternRecognizer,
+    RecognizerResult,
+    ascii_digits_context,
+)
 
 _SEP = re.compile(r"[ \-]")
 
@@ -37,6 +45,15 @@ class CnIdRecognizer(PatternRecognizer):
     def applies(self, ctx: AnalysisContext) -> bool:
         """Gate: skip texts that cannot hold this entity."""
         return ctx.max_digits >= 17
+
+    def analyze(self, ctx: AnalysisContext) -> list[RecognizerResult]:
+        """The patterns; full-width digits (０-９) are read as ASCII ones (span and value stay the text's)."""
+        if ctx.text.isascii() or (wide := ascii_digits_context(ctx)) is None:
+            return PatternRecognizer.analyze(self, ctx)
+        out = PatternRecognizer.analyze(self, wide)
+        for r in out:
+            r.value = ctx.text[r.start : r.end]
+        return out
 
     def active_patterns(self, ctx: AnalysisContext) -> list[Pattern]:
         """The grouped form only when a long digit run holds separators."""

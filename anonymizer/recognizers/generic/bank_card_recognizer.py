@@ -12,14 +12,40 @@ from anonymizer.recognizers.base import (
     PatternRecognizer,
     RecognizerResult,
     _finditer,
+    ascii_digits_context,
 )
 
 _DEVICE_CUE = re.compile(r"imei|meid|设备|串号|终端|device")
-#: a 12-digit Maestro number (IIN 50, 56-69) only right after a word that names a card
+#: a 12-digit Maestro number (IIN 50, 56-69) only after a word that names a card (or a card dispute)
 _CARD_WORD = re.compile(
-    r"(?=[c卡银信借储])(?:(?<![a-z])(?:card|cc)(?![a-z])|卡号|银行卡|信用卡|借记卡|储蓄卡)"
+    r"(?=[cmdv卡])(?:(?<![a-z])(?:cards?|cc|maestro|debit|visa|chargebacks?)(?![a-z])|卡)"
 )
+_CARD_WORD_WINDOW = 40
 _NON_DIGIT = re.compile(r"\D")
+#: a word naming an order / transaction / merchant reference, then only a label's punctuation
+_REF_CUE = re.compile(
+    r"(?:订单|单号|流水|交易号|交易编号|商户号|商户编号|编号|凭证号|参考号|"
+    r"(?<![a-z])(?:order|txn|transaction|merchant|invoice|ref|reference|tracking|receipt)(?![a-z])"
+    r"(?:\s*(?:no|number|id|ref|#)\.?)?)[\s:：#№.号为是]*$"
+)
+#: the items of a list before a value (``A、B、`` / ``A, B, ``): a reference cue before the list covers them
+_LIST_HEAD = re.compile(r"(?:[0-9A-Za-z][0-9A-Za-z\- ]{4,}[0-9A-Za-z]\s*[、,，;；/]\s*)+$")
+
+
+def _after_reference_cue(lower: str, start: int) -> bool:
+    """The value follows an order / transaction / merchant word, directly or as a later item of its list."""
+    if _REF_CUE.search(lower, max(0, start - 30), start):
+        return True
+    i = start - 1
+    while i >= 0 and lower[i] == " ":
+        i -= 1
+    if i < 0 or lower[i] not in _LIST_SEPARATORS:
+        return False
+    m = _LIST_HEAD.search(lower, max(0, start - 120), start)
+    return m is not None and _REF_CUE.search(lower, max(0, m.start() - 30), m.start()) is not None
+
+
+_LIST_SEPARATORS = frozenset("、,，;；/")
 
 
 def _issued_with_2(iin4: str) -> bool:
@@ -37,7 +63,10 @@ class BankCardRecognizer(PatternRecognizer):
     """Luhn-valid 13-19 digit numbers; without Luhn only UnionPay-shaped numbers next to a card cue.
 
     Maestro cards may have 12 digits: a Luhn-valid 12-digit number with a Maestro IIN (50, 56-69) counts
-    only right after a word that names a card (card, cc, 卡号, 信用卡 ...).
+    only within 40 characters after a word that names a card (card(s), cc, maestro, debit, visa,
+    chargeback, 卡 ...). A 13-digit number not starting with 4 needs card context. Without card context, a
+    number right after an order / transaction / merchant / reference word (or a later item of a list
+    that such a word heads: ``订单号A、B、C``) is not a card. Full-width digits are read as ASCII ones.
     """
 
     ENTITY = BANK_CARD
@@ -63,7 +92,17 @@ class BankCardRecognizer(PatternRecognizer):
         return ctx.max_digits >= 12
 
     def analyze(self, ctx: AnalysisContext) -> list[RecognizerResult]:
-        """Keep Luhn-valid numbers; accept a non-Luhn 16-19 digit 62/9 number only with card context."""
+        """Keep Luhn-valid numbers; accept a non-Luhn 16-19 digit 62/9 number only with card context.
+
+        Full-width digits (０-９) are read as ASCII ones (the span and value stay those of the text)."""
+        if ctx.text.isascii() or (wide := ascii_digits_context(ctx)) is None:
+            return self._analyze(ctx)
+        out = self._analyze(wide)
+        for r in out:
+            r.value = ctx.text[r.start : r.end]
+        return out
+
+    def _analyze(self, ctx: AnalysisContext) -> list[RecognizerResult]:
         out = []
         for m in _finditer(self.PATTERNS[0].compiled, ctx.text, self.scan_spans(ctx)):
             start, end = m.span()
@@ -78,11 +117,15 @@ class BankCardRecognizer(PatternRecognizer):
             context = self.has_context(ctx, start, end)
             if luhn_ok(digits):
                 usual = len(digits) in (15, 16, 19) or (len(digits) == 13 and digits[0] == "4")
+                if len(digits) == 13 and not usual and not context:
+                    continue  # 13-digit cards are Visa (4...): any other 13-digit number needs a card word
                 score = (0.85 if usual else 0.6) + (0.15 if context else 0.0)
             elif context and len(digits) >= 16 and digits.startswith(("62", "9")):
                 score = 0.6
             else:
                 continue
+            if not context and _after_reference_cue(ctx.lower, start):
+                continue  # an order / transaction / merchant number that happens to pass Luhn
             out.append(RecognizerResult(self.ENTITY, start, end, score, self.name, value, digits))
         # a 12-digit match is the tail of a digit run: the whole run, or its part after a separator
         if not any(n == 12 or (n > 12 and n != end - start) for start, end, n in ctx.runs):
@@ -96,7 +139,8 @@ class BankCardRecognizer(PatternRecognizer):
                 digits[:2] in _MAESTRO_12
                 and _grouping_ok(value)
                 and luhn_ok(digits)
-                and _CARD_WORD.search(ctx.lower, max(0, start - self.CONTEXT_WINDOW), start)
+                and _CARD_WORD.search(ctx.lower, max(0, start - _CARD_WORD_WINDOW), start)
+                and not _after_reference_cue(ctx.lower, start)
             ):
                 out.append(RecognizerResult(self.ENTITY, start, end, maestro.score, self.name, value, digits))
         return out

@@ -21,19 +21,49 @@ _R = r"(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
 _EXT = r"(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?"
 # any national format (0490 75 40 81, (37) 788-063, 699 956 915, 0393 1144137), only right after a phone cue
 # ("call me at", "phone:", "not answering at", "my registered") ...
-_NATIONAL = r"\(?\d{2,5}\)?(?:[\s\-.]\d{2,8}){1,4}"
+_NATIONAL = (
+    r"(?:\(?\d{2,5}\)?(?:[ \-.]\d{2,8}){1,4}"  # grouped: 0490 75 40 81, (37) 788-063, 34 3438-7823
+    r"|[(（]\d{2,5}[)）]\d{3,9}(?:[ \-.]\d{2,8}){0,3}"  # bracketed area code, no space: (02)28790691
+    r"|\d{7,12})"  # one run of digits: only after a strong cue (see _WEAK_CUES)
+)
 _CUE_THEN_NUMBER = re.compile(
     # the look-ahead lets the scan skip positions where no cue word can start (same (?i) folding)
-    r"(?=(?i:[ptmcfdswnaro])|[电手号致来])"
-    r"(?i:phone|tel|telephone|mobile|cell|fax|call|calls|called|dial|text|sms|whatsapp|messages?|contact|reach|"
-    r"answering|registered|office|desk|number|no\.|电话|手机|号码|致电|来电)"
-    r"\W{0,3}?(?:(?i:me|us|him|her|them|at|on|to|is|was)\W{1,2}?){0,3}"
-    r"(?P<v>(?<![0-9A-Za-z+.\-/@])" + _NATIONAL + r")(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
+    r"(?=(?i:[ptmcfdswnarolv])|[电手号致来])"
+    r"(?P<c>(?<![A-Za-z])(?i:phone|tel|telephone|mobile|cell|cellphone|cellular|facetime|fax|call|dial|"
+    r"dialled|text|sms|whatsapp|wechat|viber|signal|telegram|message|contact|reach|ring|rang|ping|landline|"
+    r"answering|registered|office|desk|number|no\.|ph\.?|mob\.?)"
+    # inflections: "calls", "called", "texting", "reachable", "phoned"
+    r"(?i:s|es|d|ed|ing|able)?"
+    r"(?![A-Za-z])|电话|手机|号码|致电|来电)"
+    # then up to three short words ("me on WhatsApp at", "my new number is")
+    r"\W{0,3}?(?:[A-Za-z]{1,10}\W{1,2}?){0,3}"
+    r"(?P<v>(?<![0-9A-Za-z+.\-/@])" + _NATIONAL + _EXT + r")(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
 )
+#: cues too loose for a bare run of digits ("order number 123456789")
+_WEAK_CUES = ("number", "no.", "registered", "office", "desk", "contact", "message", "signal")
+_REFERENCE_WORDS = re.compile(
+    r"\b(?:order|ref|reference|account|acct|card|case|ticket|transaction|txn|invoice|tracking|id|serial|"
+    r"policy|merchant|terminal|batch|claim|booking|confirmation|customer|member|routing|passport|licen[cs]e|"
+    r"registration|tax|vat)\b"
+)
+_OWNER_WORDS = re.compile(
+    r"\b(?:my|your|his|her|our|their|new|old|same|other|different|work|home|phone|cell|cellular|mobile|personal|"
+    r"private|business|direct|emergency|contact|whatsapp|landline|callback|backup)\b"
+)
+_DATE_SHAPE = re.compile(
+    r"(?:19|20)\d\d[\s\-./]\d{1,2}[\s\-./]\d{1,2}|\d{1,2}[\s\-./]\d{1,2}[\s\-./](?:19|20)\d\d"
+)
+_CARD_SHAPE = re.compile(r"\d{4}([ \-])\d{4}\1\d{4}(?:\1\d{4})*")
 _CUE_WORDS = (
     "phone", "tel", "mobile", "cell", "fax", "call", "dial", "text", "sms", "whatsapp", "message", "contact",
-    "reach", "answering", "registered", "office", "desk", "number",
+    "reach", "answering", "registered", "office", "desk", "number", "wechat", "viber", "signal", "telegram",
+    "landline", "ph.", "mob", "facetime", "ping", "ring",
 )  # fmt: skip
+# a contact line: an e-mail address, a dash / bar / comma, then the number ("ann@example.org - 7014239965")
+_EMAIL_THEN_NUMBER = re.compile(
+    r"@[\w\-]+(?:\.[A-Za-z]{2,})+[ \t]{0,2}[\-|/,;:\u2013\u2014]?[ \t]{0,2}"
+    r"(?P<v>(?<![0-9A-Za-z+.\-/@])" + _NATIONAL + _EXT + r")(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
+)
 # ... or right before one, as in signatures and address blocks: "(37) 788-063-Office", "416 60 039 office"
 _NUMBER_THEN_CUE = re.compile(
     r"(?P<v>(?<![0-9A-Za-z+.\-/@])(?<!\d[ \-])(?:\(?\d{2,5}\)?(?:[ \-.]\d{2,8}){1,4}|\d{7,12}))"
@@ -112,10 +142,25 @@ class PhoneRecognizer(PatternRecognizer):
         # most 32 after them (look-ahead included): only those windows are scanned
         for m in _finditer(_CUE_THEN_NUMBER, text, self._spans(ctx, "cue")) if cue else ():
             value = m.group("v")
-            if 7 <= sum(c.isdigit() for c in value) <= 12:
+            number = _EXTENSION.sub("", value) if value[-1].isdigit() else value
+            if not 7 <= sum(c.isdigit() for c in number) <= 12:
+                continue
+            cue_start = m.start("c")
+            if _national_ok(number, m.group("c").lower(), lower[max(0, cue_start - 24) : cue_start]):
                 out.append(
                     RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.6, self.name, value, None)
                 )
+        k = text.find("@") if ctx.max_digits >= 2 else -1
+        while k >= 0:
+            m = _EMAIL_THEN_NUMBER.match(text, k)
+            if m is not None:
+                value = m.group("v")
+                number = _EXTENSION.sub("", value) if value[-1].isdigit() else value
+                if 7 <= sum(c.isdigit() for c in number) <= 12 and _national_ok(number, "@", ""):
+                    out.append(
+                        RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.6, self.name, value, None)
+                    )
+            k = text.find("@", k + 1)
         after = ctx.max_digits >= 2 and contains_any(lower, _AFTER_WORDS)
         for m in _finditer(_NUMBER_THEN_CUE, text, self._spans(ctx, "cue_after")) if after else ():
             value = m.group("v")
@@ -204,6 +249,28 @@ def _has_ten_digit_block(ctx: AnalysisContext) -> bool:
             if len(block) == 10 or (len(block) > 10 and not block.isascii()):
                 return True
     return False
+
+
+def _national_ok(value: str, cue: str, before: str) -> bool:
+    """A national number after a cue, unless its shape says date, card, hotline or (weak cue) reference.
+
+    ``before`` is the lower-cased text just before the cue: after a weak cue ("number", "no.") a reference
+    word there ("order number", "case no.") means a reference; a bare run of digits also needs a word
+    saying whose number it is ("my number", "new number", "mobile number").
+    """
+    if cue.startswith(_WEAK_CUES):
+        if _REFERENCE_WORDS.search(before):
+            return False
+        if value.isdigit() and not _OWNER_WORDS.search(before):
+            return False
+    if value.isdigit() and len(value) == 8 and value.startswith(("19", "20")):
+        return False  # 20240115
+    if _DATE_SHAPE.fullmatch(value) or _CARD_SHAPE.fullmatch(value):
+        return False
+    digits = _NON_DIGIT.sub("", value)
+    nat = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
+    # 1800…, 400-xxx-xxxx: hotlines
+    return not (len(nat) == 10 and nat[:3] in (*_TOLL_FREE, "400"))
 
 
 def _parse(number: str, region: str | None) -> phonenumbers.PhoneNumber | None:
