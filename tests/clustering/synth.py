@@ -58,6 +58,19 @@ FAMILIES = {
         "平台客服说需要认证卖家身份",
     ],
 }
+
+#: a credit-repair scheme that shares three phrases with "loan": a clusterer told k puts it in one
+#: cluster with a known pattern (the situation of the withheld type in the replay); not in FAMILIES,
+#: the tests that need it add it
+CREDIT = FAMILIES["loan"][5:8] + [
+    "征信修复中心可以帮您消除逾期记录",
+    "专业团队内部渠道修改征信报告",
+    "先交{n}元服务费开始修复",
+    "修复成功后可以重新申请信用卡",
+    "我们和人民银行征信中心有合作",
+    "名额有限，今天签约打八折",
+    "黑名单也能洗白，保证通过",
+]
 # a variant of "police": the same scheme, now with a procuratorate and an arrest warrant
 VARIANT = FAMILIES["police"][1:8] + [
     "您好，我是{city}检察院的{name}检察官",

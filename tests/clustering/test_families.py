@@ -11,7 +11,7 @@ from sklearn.cluster import KMeans
 
 from clustering import PatternTracker, TrackingConfig
 
-from .synth import FAMILIES, StreamFactory
+from .synth import CREDIT, FAMILIES, StreamFactory
 
 WEEKS = [f"2026-W{w:02d}" for w in range(1, 6)]
 
@@ -27,17 +27,6 @@ DATING_CORE = [
 ]
 DATING_A = FAMILIES["police"][:4] + DATING_CORE
 DATING_B = FAMILIES["task"][:4] + DATING_CORE
-
-# a credit-repair scheme sharing three phrases with "loan" (as in test_novelty_split.py)
-CREDIT = FAMILIES["loan"][5:8] + [
-    "征信修复中心可以帮您消除逾期记录",
-    "专业团队内部渠道修改征信报告",
-    "先交{n}元服务费开始修复",
-    "修复成功后可以重新申请信用卡",
-    "我们和人民银行征信中心有合作",
-    "名额有限，今天签约打八折",
-    "黑名单也能洗白，保证通过",
-]
 
 
 @pytest.fixture(autouse=True)
