@@ -22,18 +22,7 @@ import anonymizer
 from anonymizer.corpus import generate
 from anonymizer.nlp import detect_language, scripts
 from anonymizer.recognizers.base import AnalysisContext
-
-
-def speed_docs(n: int, seed: int, target_len: int = 150) -> list[str]:
-    """The bench's speed corpus: consecutive same-language samples joined into ~150-character narratives."""
-    out, buf = [], {"zh": "", "en": ""}
-    for s in generate(n, seed=seed):
-        sep = "" if s.language == "zh" else " "
-        buf[s.language] = (buf[s.language] + sep + s.text).strip()
-        if len(buf[s.language]) >= target_len - 40:
-            out.append(buf[s.language])
-            buf[s.language] = ""
-    return out
+from bench.anonymizer import speed_docs
 
 
 def per_recognizer(engine, docs: list[str], rounds: int) -> list[tuple[str, float, int]]:
@@ -97,7 +86,7 @@ def main() -> None:
     ap.add_argument("--cprofile", action="store_true", help="also print the top 30 functions by own time")
     args = ap.parse_args()
 
-    docs = speed_docs(args.n, args.seed)
+    docs = speed_docs(generate(args.n, seed=args.seed))
     engine = anonymizer.AnonymizerEngine(b"profile-key", use_spacy=False)
     engine.anonymize(docs[0])
     avg = sum(map(len, docs)) / len(docs)
