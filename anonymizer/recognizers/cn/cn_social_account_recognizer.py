@@ -25,6 +25,8 @@ _OTHER_EN = (
     r"telegram|tg|whatsapp|line|instagram|insta|ig|ins|twitter|facebook|fb|snapchat|snap|discord|skype|signal|"
     r"kakao(?:\s?talk)?|viber|tiktok"
 )
+#: any of the other platforms, as a whole word
+_OTHER = r"(?:" + _OTHER_ZH + r"|(?<![A-Za-z0-9])(?i:" + _OTHER_EN + r")(?![A-Za-z0-9]))"
 #: what the id is called after the platform: handle, username, ID, 账号 ...
 _QUAL = (
     r"(?:\s?(?i:handles?|user\s?names?|users?|ids?|accounts?|acct|profiles?|names?)|"
@@ -105,16 +107,7 @@ class CnSocialAccountRecognizer(PatternRecognizer):
         Pattern(
             # platform + @handle, or platform + what the id is called (handle, ID, 账号) + a bare handle
             "social_other",
-            r"(?:"
-            + _OTHER_ZH
-            + r"|(?<![A-Za-z0-9])(?i:"
-            + _OTHER_EN
-            + r")(?![A-Za-z0-9]))"
-            + _QUAL
-            + r"?"
-            + _SEP
-            + r"(?P<v>@[A-Za-z0-9_][A-Za-z0-9_.]{2,30}[A-Za-z0-9_])"
-            + _R,
+            _OTHER + _QUAL + r"?" + _SEP + r"(?P<v>@[A-Za-z0-9_][A-Za-z0-9_.]{2,30}[A-Za-z0-9_])" + _R,
             0.8,
         ),
         Pattern(
@@ -132,32 +125,13 @@ class CnSocialAccountRecognizer(PatternRecognizer):
         ),
         Pattern(
             "social_other_named",
-            r"(?:"
-            + _OTHER_ZH
-            + r"|(?<![A-Za-z0-9])(?i:"
-            + _OTHER_EN
-            + r")(?![A-Za-z0-9]))"
-            + _QUAL
-            + _SEP
-            + r"(?P<v>"
-            + _HANDLE
-            + r")"
-            + _R,
+            _OTHER + _QUAL + _SEP + r"(?P<v>" + _HANDLE + r")" + _R,
             0.8,
         ),
         Pattern(
             # platform + a bare handle that cannot be a word: it holds a digit, an underscore or a dot
             "social_other_shaped",
-            r"(?:"
-            + _OTHER_ZH
-            + r"|(?<![A-Za-z0-9])(?i:"
-            + _OTHER_EN
-            + r")(?![A-Za-z0-9]))"
-            + _SEP
-            + r"(?P<v>(?=[A-Za-z0-9_.\-]*[0-9_.][A-Za-z0-9_])"
-            + _HANDLE
-            + r")"
-            + _R,
+            _OTHER + _SEP + r"(?P<v>(?=[A-Za-z0-9_.\-]*[0-9_.][A-Za-z0-9_])" + _HANDLE + r")" + _R,
             0.75,
         ),
     ]
