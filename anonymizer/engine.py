@@ -217,17 +217,17 @@ class AnonymizerEngine:
                 token = mac.hexdigest()[:TOKEN_HEX_CHARS]
             findings.append(
                 Finding(
-                    entity,
-                    r.start,
-                    r.end,
-                    out_start,
-                    out_len,
-                    float(r.score),
-                    r.recognizer,
-                    placeholder,
-                    token,
-                    kind,
-                    key_id if token else None,
+                    entity_type=entity,
+                    start=r.start,
+                    end=r.end,
+                    out_start=out_start,
+                    out_end=out_len,
+                    score=float(r.score),
+                    recognizer=r.recognizer,
+                    placeholder=placeholder,
+                    token=token,
+                    indicator_kind=kind,
+                    key_id=key_id if token else None,
                 )
             )
         parts.append(text[pos:])
@@ -261,8 +261,6 @@ def _propagate_names(text: str, candidates: list[RecognizerResult]) -> list[Reco
 
 def _token_canonical(kind: str, r: RecognizerResult) -> str:
     """The same canonical form a member's indicator lookup uses, so that tokens match."""
-    if kind == "wallet" and r.canonical and r.recognizer == "CryptoWalletRecognizer":
-        return r.canonical  # already wallet_canonical(value), a fixed point of canonicalize_indicator
     for value in (r.canonical, r.value):
         if value:
             try:

@@ -86,26 +86,6 @@ class AnalysisContext:
                     best = n
             self.max_digits = best
 
-    def shared_scan(self, name: str, compiled: re.Pattern) -> list[re.Match]:
-        """The matches of ``compiled`` over the whole text, computed once per text and shared by name.
-
-        Recognizers that read the same shapes (Latin words, CJK runs, @-tokens ...) call this with the
-        same ``name`` and pattern instead of each scanning the text again.
-        """
-        key = "scan:" + name
-        found = self.memo.get(key)
-        if found is None:
-            found = self.memo[key] = list(compiled.finditer(self.text))
-        return found
-
-    def latin_words(self) -> list[re.Match]:
-        """Latin-letter words (inner ``'`` / ``’`` / ``-`` kept: O'Connor, Jean-Luc), once per text."""
-        return self.shared_scan("latin_words", _LATIN_WORD)
-
-    def cjk_runs(self) -> list[re.Match]:
-        """Runs of CJK ideographs, once per text."""
-        return self.shared_scan("cjk_runs", _CJK_RUN)
-
     def windows(self, min_digits: int, left: int, right: int) -> list[tuple[int, int]]:
         """Merged ``(pos, endpos)`` windows around the digit runs with at least ``min_digits`` digits.
 
@@ -136,9 +116,6 @@ class AnalysisContext:
         return out
 
 
-#: shared shape scans (see :meth:`AnalysisContext.shared_scan`)
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’\-][A-Za-z\u00c0-\u024f]+)*")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 #: digits with single whitespace / dash separators: "6222 0212 3456" counts 12
 _DIGIT_RUN = re.compile(r"\d(?:[\s\-]?\d)*")
 _NON_DIGIT = re.compile(r"\D")

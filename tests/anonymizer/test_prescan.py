@@ -200,17 +200,6 @@ def test_memo_is_per_context() -> None:
     assert a.memo and not b.memo.get("iban_starts")
 
 
-def test_shared_scans_are_computed_once() -> None:
-    ctx = _ctx("持卡人王小明 told Jean-Luc O'Connor: call 138")
-    words = ctx.latin_words()
-    assert [m.group() for m in words] == ["told", "Jean-Luc", "O'Connor", "call"]
-    assert ctx.latin_words() is words  # the same list: scanned once
-    assert [m.group() for m in ctx.cjk_runs()] == ["持卡人王小明"]
-    rx = re.compile(r"\d+")
-    assert [m.group() for m in ctx.shared_scan("numbers", rx)] == ["138"]
-    assert ctx.shared_scan("numbers", rx) is ctx.shared_scan("numbers", rx)
-
-
 @given(st.text(st.sampled_from("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcxyz"), min_size=15, max_size=34))
 def test_mod97_prefilter_is_implied_by_stdnum(value: str) -> None:
     from stdnum.iso7064 import mod_97_10
