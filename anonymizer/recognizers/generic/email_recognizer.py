@@ -30,6 +30,11 @@ class EmailRecognizer(PatternRecognizer):
         """Gate: skip texts that cannot hold this entity."""
         return "@" in ctx.text
 
+    def scan_spans(self, ctx: AnalysisContext) -> list[tuple[int, int]]:
+        """From 65 characters before the first "@" (the longest local part) to the end: no match starts
+        earlier, so the matches are those of a whole-text scan."""
+        return [(max(0, ctx.text.find("@") - 65), len(ctx.text))]
+
     def canonical(self, value: str) -> str:
         """Lower-cased."""
         return value.strip().lower()

@@ -71,10 +71,16 @@ def _mod97_ok(compact: str) -> bool:
 
 
 def _starts(ctx: AnalysisContext) -> list[int]:
-    """Positions where an IBAN can begin, computed once per text (``ctx.memo``)."""
+    """Positions where an IBAN can begin, computed once per text (``ctx.memo``).
+
+    The first check digit follows a letter, so it starts one of the pre-scan's digit runs (``ctx.runs``):
+    ``_START`` is tried at those starts only, not scanned over the whole text.
+    """
     found = ctx.memo.get("iban_starts")
     if found is None:
-        found = ctx.memo["iban_starts"] = [m.start() - 2 for m in _START.finditer(ctx.text)]
+        text = ctx.text
+        match = _START.match
+        found = ctx.memo["iban_starts"] = [p - 2 for p, _end, n in ctx.runs if n > 1 and match(text, p)]
     return found
 
 

@@ -80,6 +80,10 @@ _NON_DIGIT = re.compile(r"\D")
 # literal scan instead of one alternation
 _PLUS_GATE = re.compile(r"[+＋]\s?\d")
 _ZERO_ZERO_GATE = re.compile(r"00(?<!\d00)[1-9]")
+#: the last two groups of every NANP match: three digits after a non-digit, a separator, four digits and
+#: no ASCII digit after them (``_R``; an extension starts with a space, "x", "ext" or "#"); scanned from the
+#: separator, the rarer character
+_NANP_GATE = re.compile(r"[\s\-.]\d{4}(?![0-9])(?<=(?<!\d)\d{3}[\s\-.]\d{4})")
 
 
 class PhoneRecognizer(PatternRecognizer):
@@ -119,14 +123,15 @@ class PhoneRecognizer(PatternRecognizer):
         return ctx.max_digits > 0
 
     def active_patterns(self, ctx: AnalysisContext) -> list[Pattern]:
-        """Per-pattern gates: ``+`` / ``00`` for international numbers, digit-run lengths for NANP."""
+        """Per-pattern gates: ``+`` / ``00`` for international numbers, ``_NANP_GATE`` and digit-run
+        lengths for NANP."""
         text = ctx.text
         out = []
         if (("+" in text or "＋" in text) and _PLUS_GATE.search(text)) or (
             "00" in text and _ZERO_ZERO_GATE.search(text)
         ):
             out.append(self.PATTERNS[0])
-        if ctx.max_digits >= 4:  # the windows around 4+ digit runs are the gate
+        if ctx.max_digits >= 4 and _NANP_GATE.search(text) is not None:  # then the 4+ digit-run windows
             out.append(self.PATTERNS[1])
         if ctx.max_digits >= 10 and _has_ten_digit_block(ctx):
             out.append(self.PATTERNS[2])

@@ -15,7 +15,8 @@ _TLD = (
 _HOST = r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+"
 
 
-_GATE = re.compile(r"://|www\.|[a-z0-9]\.[a-z]{2}")
+#: "://", "www." or a letter / digit, "." and two letters (scanned from the ".", the rarer character)
+_GATE = re.compile(r"://|www\.|\.(?<=[a-z0-9]\.)[a-z]{2}")
 
 
 class UrlRecognizer(PatternRecognizer):
