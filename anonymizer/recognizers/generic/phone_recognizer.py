@@ -15,6 +15,7 @@ from anonymizer.recognizers.base import (
     _finditer,
     contains_any,
 )
+from anonymizer.recognizers.cues import account_cue_before, flow_node
 
 _L = r"(?<![0-9A-Za-z+.\-/@])(?<!\d[ \-])"
 _R = r"(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
@@ -140,16 +141,23 @@ class PhoneRecognizer(PatternRecognizer):
         cue = ctx.max_digits >= 2 and contains_any(lower, _CUE_WORDS)
         # the cue and its filler words take at most 32 characters before the first digits, the number at
         # most 32 after them (look-ahead included): only those windows are scanned
-        for m in _finditer(_CUE_THEN_NUMBER, text, self._spans(ctx, "cue")) if cue else ():
-            value = m.group("v")
-            number = _EXTENSION.sub("", value) if value[-1].isdigit() else value
-            if not 7 <= sum(c.isdigit() for c in number) <= 12:
-                continue
-            cue_start = m.start("c")
-            if _national_ok(number, m.group("c").lower(), lower[max(0, cue_start - 24) : cue_start]):
-                out.append(
-                    RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.6, self.name, value, None)
-                )
+        for lo, hi in self._spans(ctx, "cue") if cue else ():
+            pos = lo
+            while (m := _CUE_THEN_NUMBER.search(text, pos, hi)) is not None:
+                pos = m.end()
+                value = m.group("v")
+                number = _EXTENSION.sub("", value) if value[-1].isdigit() else value
+                if not 7 <= sum(c.isdigit() for c in number) <= 12:
+                    continue
+                cue_start = m.start("c")
+                if _national_ok(number, m.group("c").lower(), lower[max(0, cue_start - 24) : cue_start]):
+                    out.append(
+                        RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.6, self.name, value, None)
+                    )
+                elif m.group("c").lower().startswith(_WEAK_CUES):
+                    # a weak cue ("contacted") may stand before a strong one ("on WhatsApp by 0125…"):
+                    # look again right after it
+                    pos = m.end("c")
         k = text.find("@") if ctx.max_digits >= 2 else -1
         while k >= 0:
             m = _EMAIL_THEN_NUMBER.match(text, k)
@@ -187,6 +195,12 @@ class PhoneRecognizer(PatternRecognizer):
                     parsed = phonenumbers.PhoneNumber(country_code=1, national_number=int(nat))
                 if parsed is None or not phonenumbers.is_possible_number(parsed):
                     continue
+                if (
+                    not intl
+                    and value.isdigit()
+                    and (account_cue_before(text, start) or flow_node(text, start, end))
+                ):
+                    continue  # a bare run of digits named an account (对公账户：2735541968) or in a flow
                 if parsed.country_code in (1,) and str(parsed.national_number)[:3] in _TOLL_FREE:
                     continue
                 if parsed.country_code == 86 and str(parsed.national_number)[:3] in ("400", "800"):
