@@ -22,7 +22,9 @@ _REF_KEYWORDS_EN = (
     r"MCC|BIN|MID|TID|order\s*(?:no\.?|number|id|#)|order|transaction\s*(?:id|no\.?|ref(?:erence)?|number)|"
     r"txn\s*(?:id|no\.?|#)?|ref(?:erence)?\s*(?:no\.?|number|id|#)|ref\.?|case\s*(?:no\.?|number|id|ref|#)|"
     r"merchant\s*(?:id|no\.?|number|code)|terminal\s*(?:id|no\.?)|ticket\s*(?:no\.?|number|#)|"
-    r"invoice\s*(?:no\.?|number|#)|tracking\s*(?:no\.?|number|#)|auth(?:orization)?\s*code|batch\s*(?:no\.?|#)"
+    r"invoice\s*(?:no\.?|number|#)|tracking\s*(?:no\.?|number|#)|auth(?:orization)?\s*code|batch\s*(?:no\.?|#)|"
+    # acquirer / retrieval reference numbers of card schemes
+    r"ARN|RRN"
 )
 _REF = re.compile(
     r"(?:" + _REF_KEYWORDS_ZH + r"|(?i:\b(?:" + _REF_KEYWORDS_EN + r")))"
@@ -86,6 +88,8 @@ _REF_WORDS_EN = frozenset(
         "bin": [""],
         "mid": [""],
         "tid": [""],
+        "arn": [""],
+        "rrn": [""],
     }.items()
     for tail in tails
 )

@@ -88,6 +88,19 @@ ID_9 = cn_id("44030619851212432")
         # a card written in groups and followed by an ID in groups: the card is the head of the run
         (f"卡号发我\n{group(VISA13, (6, 7))} {group(ID_9, (6, 8, 4))}", [group(VISA13, (6, 7))]),
         (f"{group(VISA16, (4, 4, 4, 4))} {group(ID_9, (6, 8, 4))}", [group(VISA16, (4, 4, 4, 4))]),
+        (f"{MAESTRO12} {group(ID_9, (6, 8, 4))}", [MAESTRO12]),  # a 6-digit group after it: another number
+        # a list of cards: the later items need no card word of their own
+        (
+            f"police found three cloned cards in the bag, including {luhn('453201511283036123')} and {MAESTRO12B}",
+            [luhn("453201511283036123"), MAESTRO12B],
+        ),
+        (
+            f"the police found a number in the bag, {luhn('453201511283036123')}, and {MAESTRO12B}",
+            [luhn("453201511283036123")],
+        ),
+        # Diners Club has 14 digits, UnionPay 16-19
+        (f"到这个卡{luhn('3056930902590')}，户名某某", [luhn("3056930902590")]),
+        (f"到这个卡{luhn('62123456789012345')}，户名某某", [luhn("62123456789012345")]),
         # the broad Maestro range written in card groups
         (f"资金流向：{group(MAESTRO12B, (4, 4, 4), '-')} → 某账户", [group(MAESTRO12B, (4, 4, 4), "-")]),
         (f"资金流向：{MAESTRO12B} → 某账户", []),  # a 12-digit run there is an account

@@ -16,6 +16,8 @@ from anonymizer.recognizers.base import (
 )
 
 _DEVICE_CUE = re.compile(r"imei|meid|设备|串号|终端|device")
+#: a word naming a card right before the number (到这个卡6222…, card no. 4111…)
+_CARD_CUE_BEFORE = re.compile(r"(?:卡号?|(?<![a-z])card(?:\s*(?:no\.?|number|#))?)[\s:：#为是]{0,2}$")
 #: a 12-digit Maestro number (IIN 50, 56-69) only after a word that names a card (or a card dispute)
 _CARD_WORD = re.compile(
     r"(?=[cmdv卡])(?:(?<![a-z])(?:cards?|cc|maestro|debit|visa|chargebacks?)(?![a-z])|卡)"
@@ -86,8 +88,8 @@ class BankCardRecognizer(PatternRecognizer):
     Maestro cards may have 12 digits: a Luhn-valid 12-digit number with one of Maestro's own 4-digit IINs
     (5018, 5020, 5038, 5612, 5893, 6304, 6390, 6759, 6761-6763, 0604) is a card; with only the broad
     Maestro range (50, 56-69) it counts when written in card groups (4-4-4) or within 40 characters after
-    a word that names a card (card(s), cc, maestro, debit, visa, chargeback, 卡 ...). A 13-digit number not
-    starting with 4 needs card context.
+    a word that names a card (card(s), cc, maestro, debit, visa, chargeback, 卡 ...), or as the next item
+    of a list of cards. A 13-digit number not starting with 4 needs card context.
     No card number starts with 7 (petroleum industry in ISO/IEC 7812) or 0 (except Maestro 0604).
     Without card context, a number right after an order / transaction / merchant / reference word (or a
     later item of a list that such a word heads: ``订单号A、B、C``) is not a card. Full-width digits are
@@ -98,11 +100,11 @@ class BankCardRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("card_any_grouping", r"(?=\d)" + _L + r"\d(?:[ \-]?\d){12,18}" + _R, 0.55),
         # Maestro: 12 digits, checked in analyze (IIN, Luhn, a card word right before it)
-        # (0, 5 or 6 first, the look-behind after it: the scan only stops at those digits); the next
-        # space-separated group may be another number (an ID after the card), not a card's last group
+        # (0, 5 or 6 first, the look-behind after it: the scan only stops at those digits); a next group
+        # of 5+ digits is another number (an ID after the card), one of 1-4 digits a longer number's
         Pattern(
             "card_maestro_12",
-            r"[056](?<![0-9A-Za-z\-.][056])(?:[ \-]?\d){11}" + _R + r"(?![ \-]\d{1,6}(?!\d))",
+            r"[056](?<![0-9A-Za-z\-.][056])(?:[ \-]?\d){11}" + _R + r"(?![ \-]\d{1,4}(?!\d))",
             0.75,
         ),
     ]
@@ -157,6 +159,7 @@ class BankCardRecognizer(PatternRecognizer):
                     digits[:4] in _MAESTRO_IIN4
                     or _CARD_GROUPS_12.fullmatch(value)
                     or _CARD_WORD.search(ctx.lower, max(0, start - _CARD_WORD_WINDOW), start)
+                    or any(_LIST_LINK.fullmatch(ctx.lower, r.end, start) for r in out if r.end <= start)
                 )
                 and not _after_reference_cue(ctx.lower, start)
             ):
@@ -173,9 +176,16 @@ class BankCardRecognizer(PatternRecognizer):
             return None  # an Alipay id 2088..., a 7... petroleum-industry or 0... number is not a card
         if len(digits) == 15 and _DEVICE_CUE.search(ctx.lower, max(0, start - 14), start):
             return None  # an IMEI next to its cue
-        context = self.has_context(ctx, start, end)
+        context = self.has_context(ctx, start, end) or _CARD_CUE_BEFORE.search(
+            ctx.lower, max(0, start - 8), start
+        )
         if luhn_ok(digits):
-            usual = len(digits) in (15, 16, 19) or (len(digits) == 13 and digits[0] == "4")
+            usual = (
+                len(digits) in (15, 16, 19)
+                or (len(digits) == 13 and digits[0] == "4")
+                or (len(digits) == 14 and digits.startswith(("30", "36", "38")))  # Diners Club
+                or (len(digits) in (17, 18) and digits.startswith("62"))  # UnionPay issues 16-19 digits
+            )
             if len(digits) == 13 and not usual and not context:
                 return None  # 13-digit cards are Visa (4...): any other 13-digit number needs a card word
             score = (0.85 if usual else 0.6) + (0.15 if context else 0.0)
@@ -188,6 +198,8 @@ class BankCardRecognizer(PatternRecognizer):
         return RecognizerResult(self.ENTITY, start, end, score, self.name, value, digits)
 
 
+#: between two items of a list of cards ("cards 4111… and 5612…", "卡号6222…、6761…")
+_LIST_LINK = re.compile(r"\s*(?:[,，、;；/]|and|or|及|和|以及|与)\s*")
 #: twelve digits written the way cards are (4-4-4 with one separator)
 _CARD_GROUPS_12 = re.compile(r"\d{4}([ \-])\d{4}\1\d{4}")
 _MAESTRO_12 = frozenset(["50", *(str(n) for n in range(56, 70))])

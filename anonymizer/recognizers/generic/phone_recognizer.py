@@ -23,7 +23,8 @@ _EXT = r"(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?"
 # any national format (0490 75 40 81, (37) 788-063, 699 956 915, 0393 1144137), only right after a phone cue
 # ("call me at", "phone:", "not answering at", "my registered") ...
 _NATIONAL = (
-    r"(?:\(?\d{2,5}\)?(?:[ \-.]\d{2,8}){1,4}"  # grouped: 0490 75 40 81, (37) 788-063, 34 3438-7823
+    # grouped: 0490 75 40 81, (37) 788-063, 1-125-625-6019
+    r"(?:(?:1[ \-.])?\(?\d{2,5}\)?(?:[ \-.]\d{2,8}){1,4}"
     r"|[(（]\d{2,5}[)）]\d{3,9}(?:[ \-.]\d{2,8}){0,3}"  # bracketed area code, no space: (02)28790691
     r"|\d{7,12})"  # one run of digits: only after a strong cue (see _WEAK_CUES)
 )
@@ -31,11 +32,12 @@ _CUE_THEN_NUMBER = re.compile(
     # the look-ahead lets the scan skip positions where no cue word can start (same (?i) folding)
     r"(?=(?i:[ptmcfdswnarolv])|[电手号致来])"
     r"(?P<c>(?<![A-Za-z])(?i:phone|tel|telephone|mobile|cell|cellphone|cellular|facetime|fax|call|dial|"
-    r"dialled|text|sms|whatsapp|wechat|viber|signal|telegram|message|contact|reach|ring|rang|ping|landline|"
+    r"dialled|text|sms|whatsapp|wechat|viber|signal|telegram|message|contact|reach|landline|"
     r"answering|registered|office|desk|number|no\.|ph\.?|mob\.?)"
     # inflections: "calls", "called", "texting", "reachable", "phoned"
     r"(?i:s|es|d|ed|ing|able)?"
-    r"(?![A-Za-z])|电话|手机|号码|致电|来电)"
+    # ring / rang / ping in lower case only: "Ping" and "Ring" are also names
+    r"(?![A-Za-z])|(?<![A-Za-z])(?:ring|rang|ping)(?:s|ed|ing)?(?![A-Za-z])|电话|手机|号码|致电|来电)"
     # then up to three short words ("me on WhatsApp at", "my new number is")
     r"\W{0,3}?(?:[A-Za-z]{1,10}\W{1,2}?){0,3}"
     r"(?P<v>(?<![0-9A-Za-z+.\-/@])" + _NATIONAL + _EXT + r")(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
