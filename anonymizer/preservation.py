@@ -148,10 +148,8 @@ def is_blocked(text: str, entity_type: str, start: int, end: int) -> bool:
         return True
     value = text[start:end]
     if entity_type in _NUMERIC_TYPES:
-        if _HOTLINES.fullmatch(value.strip()) and not (
-            entity_type == "BANK_ACCOUNT" and account_cue_before(text, start)
-        ):
-            return True  # a hotline, unless an account word names it (account 95086388)
+        if _HOTLINES.fullmatch(value.strip()) and not account_cue_before(text, start):
+            return True  # a hotline, unless an account word names it (account 95127463, QQ（956458）)
         if _AMOUNT_BEFORE.search(text, max(0, start - 5), start) or _AMOUNT_AFTER.match(text, end):
             return True
     if entity_type != DATE_OF_BIRTH and _DATE_HINT.search(text, max(0, start - 12), min(len(text), end + 12)):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
-#: an account word and only a label's punctuation right before a value: 对公账户：…, account no. …, A/C …
+#: a word naming a bank or platform account and only a label's punctuation right before a value: 对公账户：…,
+#: account no. …, A/C …, QQ（…）, 微信号 …
 ACCOUNT_CUE_BEFORE = re.compile(
-    r"(?:账户|帐户|账号|帐号|户号|(?<![a-z])(?:account|acct\.?|a/c)(?:\s*(?:number|no\.?|#))?)"
+    r"(?:账户|帐户|账号|帐号|户号|微信号?|支付宝|(?<![a-z])(?:account|acct\.?|a/c|qq|wechat|alipay)"
+    r"(?:\s*(?:number|no\.?|id|#|号))?)"
     r"[\s:：#（(“\"]{0,3}$"
 )
 #: how far back ``ACCOUNT_CUE_BEFORE`` looks

@@ -31,6 +31,8 @@ def types_of(engine, text: str) -> list[tuple[str, str]]:
         # an 8-digit account starting with 95 is not a 95xxx hotline when an account word names it
         ("the new payee with account 95127463 has been added", ("BANK_ACCOUNT", "95127463")),
         ("settlement a/c no. 95210987.", ("BANK_ACCOUNT", "95210987")),
+        # ... and a QQ number after its platform word
+        ("反映：其在QQ（953716）上结识网友", ("SOCIAL_ACCOUNT", "953716")),
         # a ten-digit node of a money flow is an account
         (f"资金流向：6212 2602 4874 8034 431 → {ACCOUNT10} → 钱包", ("BANK_ACCOUNT", ACCOUNT10)),
     ],
