@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from anonymizer.entities import DATE_OF_BIRTH
+from anonymizer.recognizers.cues import account_cue_before
 
 _REF_KEYWORDS_ZH = (
     r"订单号码|订单编号|订单号|订单|交易流水号|流水号|交易单号|交易号|交易编号|交易参考号|参考号|商户号|商户编号|"
@@ -21,7 +22,9 @@ _REF_KEYWORDS_EN = (
     r"MCC|BIN|MID|TID|order\s*(?:no\.?|number|id|#)|order|transaction\s*(?:id|no\.?|ref(?:erence)?|number)|"
     r"txn\s*(?:id|no\.?|#)?|ref(?:erence)?\s*(?:no\.?|number|id|#)|ref\.?|case\s*(?:no\.?|number|id|ref|#)|"
     r"merchant\s*(?:id|no\.?|number|code)|terminal\s*(?:id|no\.?)|ticket\s*(?:no\.?|number|#)|"
-    r"invoice\s*(?:no\.?|number|#)|tracking\s*(?:no\.?|number|#)|auth(?:orization)?\s*code|batch\s*(?:no\.?|#)"
+    r"invoice\s*(?:no\.?|number|#)|tracking\s*(?:no\.?|number|#)|auth(?:orization)?\s*code|batch\s*(?:no\.?|#)|"
+    # acquirer / retrieval reference numbers of card schemes
+    r"ARN|RRN"
 )
 _REF = re.compile(
     r"(?:" + _REF_KEYWORDS_ZH + r"|(?i:\b(?:" + _REF_KEYWORDS_EN + r")))"
@@ -85,6 +88,8 @@ _REF_WORDS_EN = frozenset(
         "bin": [""],
         "mid": [""],
         "tid": [""],
+        "arn": [""],
+        "rrn": [""],
     }.items()
     for tail in tails
 )
@@ -143,8 +148,8 @@ def is_blocked(text: str, entity_type: str, start: int, end: int) -> bool:
         return True
     value = text[start:end]
     if entity_type in _NUMERIC_TYPES:
-        if _HOTLINES.fullmatch(value.strip()):
-            return True
+        if _HOTLINES.fullmatch(value.strip()) and not account_cue_before(text, start):
+            return True  # a hotline, unless an account word names it (account 95127463, QQ（956458）)
         if _AMOUNT_BEFORE.search(text, max(0, start - 5), start) or _AMOUNT_AFTER.match(text, end):
             return True
     if entity_type != DATE_OF_BIRTH and _DATE_HINT.search(text, max(0, start - 12), min(len(text), end + 12)):

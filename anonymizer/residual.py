@@ -78,7 +78,10 @@ def residual_scan(text: str) -> list[ResidualWarning]:
         digits = sum(c.isdigit() for c in m.group())
         if digits < 11 or _inside(placeholders, *m.span()):
             continue
-        if _REFERENCE.search(text[max(0, m.start() - 24) : m.start()]) or _HOTLINE.fullmatch(m.group()):
+        if _REFERENCE.search(text[max(0, m.start() - 24) : m.start()]):
+            continue
+        # a toll-free hotline stays, but "18005551234" as one run may be a CN mobile (180 / 188 …): flagged
+        if _HOTLINE.fullmatch(m.group()) and not (digits == 11 and m.group().isdigit()):
             continue
         out.append(ResidualWarning("digit_run", m.start(), m.end(), 0.6, f"a run of {digits} digits remains"))
     for m in _ID_X.finditer(text) if long_digits and ("X" in text or "x" in text) else ():

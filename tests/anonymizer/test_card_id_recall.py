@@ -50,7 +50,8 @@ VISA16 = luhn("453201511283036")
 UNIONPAY19 = luhn("622202123456789012")
 VISA13 = luhn("401288888188")
 MAESTRO12 = luhn("67613344552")
-MAESTRO12B = luhn("50183729461")
+MAESTRO12B = luhn("58513729461")  # broad Maestro range (58), not one of its 4-digit IINs
+MAESTRO0604 = luhn("06043729461")
 ORDER16 = luhn("202311051234567")  # order numbers that happen to pass Luhn (not an issued IIN 2...)
 ORDER16B = luhn("512000093847561")
 ORDER19 = luhn("512000093847561234")
@@ -78,6 +79,37 @@ ID_9 = cn_id("44030619851212432")
         (f"称其 Visa 卡 {MAESTRO12B} 在境外被刷", [MAESTRO12B]),
         (f"在网站上用卡{group(MAESTRO12B, (6, 6))}支付", [group(MAESTRO12B, (6, 6))]),
         (f"卡号 {luhn('512345678901')} 已冻结", [luhn("512345678901")]),
+        # Maestro's own 4-digit IINs need no card word (incl. the UK's 0604); the next group may be an ID
+        (f"资金流向：{group(MAESTRO12, (4, 4, 4), '-')} → 某账户", [group(MAESTRO12, (4, 4, 4), "-")]),
+        (f"test charge hit {MAESTRO0604}.", [MAESTRO0604]),
+        (f"所用卡片{group(MAESTRO0604, (4, 4, 4))}为他人挂失卡", [group(MAESTRO0604, (4, 4, 4))]),
+        (f"把卡号发我\n张三：{group(MAESTRO12B, (6, 6))} {ID_9} 13800000000", [group(MAESTRO12B, (6, 6))]),
+        (f"{MAESTRO12} {ID_9}", [MAESTRO12]),
+        # a card written in groups and followed by an ID in groups: the card is the head of the run
+        (f"卡号发我\n{group(VISA13, (6, 7))} {group(ID_9, (6, 8, 4))}", [group(VISA13, (6, 7))]),
+        (f"{group(VISA16, (4, 4, 4, 4))} {group(ID_9, (6, 8, 4))}", [group(VISA16, (4, 4, 4, 4))]),
+        (f"{MAESTRO12} {group(ID_9, (6, 8, 4))}", [MAESTRO12]),  # a 6-digit group after it: another number
+        # a list of cards: the later items need no card word of their own
+        (
+            f"police found three cloned cards in the bag, including {luhn('453201511283036123')} and {MAESTRO12B}",
+            [luhn("453201511283036123"), MAESTRO12B],
+        ),
+        (
+            f"the police found a number in the bag, {luhn('453201511283036123')}, and {MAESTRO12B}",
+            [luhn("453201511283036123")],
+        ),
+        # Diners Club has 14 digits, UnionPay 16-19
+        (f"到这个卡{luhn('3056930902590')}，户名某某", [luhn("3056930902590")]),
+        (f"到这个卡{luhn('62123456789012345')}，户名某某", [luhn("62123456789012345")]),
+        # the broad Maestro range written in card groups
+        (f"资金流向：{group(MAESTRO12B, (4, 4, 4), '-')} → 某账户", [group(MAESTRO12B, (4, 4, 4), "-")]),
+        (f"资金流向：{MAESTRO12B} → 某账户", []),  # a 12-digit run there is an account
+        # UnionPay's 81 range; other 8... numbers (healthcare / telecom) are not cards
+        (f"银联卡{luhn('817100123456789')}", [luhn("817100123456789")]),
+        (f"资金流向：A → {luhn('8512345678901234')} → B", []),
+        # a Luhn-valid 15-19 digit number starting with 7 is no card (a transfer to an account)
+        (f"向{luhn('78366120545656')}转账", []),
+        (f"卡号 {luhn('7547451648683235')}", []),
         # cards next to an order number stay cards
         (f"订单号 20231105001 使用卡号 {VISA16} 支付", [VISA16]),
         (f"card {VISA16}, order 88812", [VISA16]),
@@ -90,6 +122,9 @@ ID_9 = cn_id("44030619851212432")
         (f"transaction ref: {ORDER19}", []),
         # negatives: 12 digits without a card word, a Maestro-shaped number far from one, amounts, dates, BIN
         (f"工单 {MAESTRO12} 已关闭", []),
+        (f"工单 {MAESTRO12B} 已关闭", []),
+        (f"the number {MAESTRO12B} closed", []),  # broad Maestro range, no card word
+        (f"{group(MAESTRO12, (4, 4, 4))} 123", []),  # the first 12 digits of a longer grouped number
         (f"reference {MAESTRO12} closed", []),
         ("金额 1,234,567,890,123.00 元", []),
         ("2023-11-05 12:30:45 至 2023-11-06", []),

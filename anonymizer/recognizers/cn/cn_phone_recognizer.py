@@ -29,14 +29,24 @@ _CARD_SHAPE = re.compile(r"\d{4}([ \-])\d{4}\1\d{4}")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # full-width punctuation right next to the number ("，18001234567，") also marks Chinese text
 _CJK_PUNCT = re.compile(r".?[\u3000-\u303f\uff00-\uffef]")
-_CUE = re.compile(r"电话|手机|联系|致电|来电|号码|座机|固话|传真|tel|phone|call|fax|mobile")
+# (a waybill's sender / recipient is followed by a name and a number: 寄件人张琴，037168199157)
+_CUE = re.compile(
+    r"电话|手机|联系|致电|来电|号码|座机|固话|传真|寄件|收件|收货|发货|tel|phone|call|fax|mobile"
+)
 _WORD = re.compile(r"[A-Za-z]{2,}")
 # NANP toll-free codes after a leading 1: "18005551234" can be a US hotline or a CN mobile (180, 188, 187 …
-# are mobile prefixes). Keeping a real mobile would leak it, so a hotline needs a hotline word nearby.
+# are mobile prefixes). In English prose with no Chinese around it, a hotline word or a verb of calling
+# ("call us on", "cust called", "dial") before it makes it a hotline, unless the number is someone's ("call
+# me", "my number") or a China cue stands near; the residual check still flags such a run (moderation).
 _TOLL_FREE_1 = ("1800", "1888", "1877", "1866", "1855", "1844", "1833", "1822")
 _HOTLINE_CUE = re.compile(
     r"toll[ \-]?free|hotline|help ?line|helpdesk|help desk|customer (?:service|care|support)|support line|"
-    r"call (?:center|centre)|freephone|service line"
+    r"call (?:center|centre)|freephone|service line|"
+    r"(?<![a-z])(?:call(?:s|ed|ing)?|dial(?:s|l?ed|l?ing)?)(?![a-z])"
+)
+_PERSONAL_CUE = re.compile(
+    r"(?<![a-z])(?:call|text|ring|reach|contact) me|(?<![a-z])(?:my|his|her|their|personal) (?:number|mobile|"
+    r"phone|cell)|\+86|0086|(?<![a-z])(?:china|chinese|prc|mainland|wechat|alipay|weixin|qq|register\w*)(?![a-z])"
 )
 
 
@@ -92,13 +102,14 @@ class CnPhoneRecognizer(PatternRecognizer):
             value = text[r.start : r.end]
             head = value[0]
             if head == "1":
-                # "1800…" as one run in English prose (no Chinese, six English words around it) next
-                # to a hotline word: a toll-free hotline
+                # "1800…" as one run in English prose (no Chinese, six English words around it) after a
+                # hotline word or a verb of calling, and nobody's own number: a toll-free hotline
                 if (
                     len(value) == 11
                     and value.startswith(_TOLL_FREE_1)
                     and value.isdigit()
-                    and _HOTLINE_CUE.search(ctx.lower, max(0, r.start - 40), r.end + 20)
+                    and _HOTLINE_CUE.search(ctx.lower, max(0, r.start - 40), r.start)
+                    and not _PERSONAL_CUE.search(ctx.lower, max(0, r.start - 40), r.end + 20)
                     and not _CJK.search(text, max(0, r.start - 24), r.end + 24)
                     and not _CJK_PUNCT.match(text[r.start - 1 : r.start] + text[r.end : r.end + 1])
                     and len(_WORD.findall(text, max(0, r.start - 60), r.end + 40)) >= 6

@@ -13,6 +13,7 @@ from anonymizer.recognizers.base import (
     RecognizerResult,
     contains_any,
 )
+from anonymizer.recognizers.cues import FLOW_ARROWS
 
 _CUE_ZH = (
     r"(?:银行账号|收款账号|收款账户|对公账户|对公账号|银行账户|账号|帐号|账户|帐户|户号|户头|"
@@ -51,10 +52,10 @@ _VERB_AFTER_ZH = (
     r"(?:转账|汇款|打款|转款|付款|转入|汇入|打入|存入|支付|充值|转了|汇了|打了|转钱|汇钱|打钱|转去|汇去|"
     r"转出|汇出|取出|划出|提现|取现|划走|转走)"
 )
-_ARROW = r"(?:→|->|=>|⟶|➡|➔|—>|－>|⇒)"
+_ARROW = r"(?:" + "|".join(map(re.escape, FLOW_ARROWS)) + r")"
 
 #: per pattern: substrings one of which the text must hold for the pattern to be run
-_ARROWS = ("→", "->", "=>", "⟶", "➡", "➔", "⇒", "—>", "－>")
+_ARROWS = FLOW_ARROWS
 _CUES: dict[str, tuple[str, ...]] = {
     "account_zh": ("账", "帐", "户", "存折"),
     "account_en": ("account", "acct", "a/c"),

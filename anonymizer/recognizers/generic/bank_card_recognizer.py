@@ -16,6 +16,8 @@ from anonymizer.recognizers.base import (
 )
 
 _DEVICE_CUE = re.compile(r"imei|meid|设备|串号|终端|device")
+#: a word naming a card right before the number (到这个卡6222…, card no. 4111…)
+_CARD_CUE_BEFORE = re.compile(r"(?:卡号?|(?<![a-z])card(?:\s*(?:no\.?|number|#))?)[\s:：#为是]{0,2}$")
 #: a 12-digit Maestro number (IIN 50, 56-69) only after a word that names a card (or a card dispute)
 _CARD_WORD = re.compile(
     r"(?=[cmdv卡])(?:(?<![a-z])(?:cards?|cc|maestro|debit|visa|chargebacks?)(?![a-z])|卡)"
@@ -24,7 +26,7 @@ _CARD_WORD_WINDOW = 40
 _NON_DIGIT = re.compile(r"\D")
 #: a word naming an order / transaction / merchant reference, then only a label's punctuation
 _REF_CUE = re.compile(
-    r"(?:订单|单号|流水|交易号|交易编号|商户号|商户编号|编号|凭证号|参考号|"
+    r"(?:订单|单号|工单|流水|交易号|交易编号|商户号|商户编号|编号|凭证号|参考号|"
     r"(?<![a-z])(?:order|txn|transaction|merchant|invoice|ref|reference|tracking|receipt)(?![a-z])"
     r"(?:\s*(?:no|number|id|ref|#)\.?)?)[\s:：#№.号为是]*$"
 )
@@ -48,6 +50,27 @@ def _after_reference_cue(lower: str, start: int) -> bool:
 _LIST_SEPARATORS = frozenset("、,，;；/")
 
 
+#: Maestro's own 4-digit IINs (the ranges the networks' public tables list, incl. the UK's 0604 and 6390):
+#: a Luhn-valid 12-digit number with one of them is a card without a card word (about 1 in 80,000 random
+#: 12-digit numbers has one and passes Luhn)
+_MAESTRO_IIN4 = frozenset(
+    ["5018", "5020", "5038", "5612", "5893", "6304", "6390", "6759", "6761", "6762", "6763", "0604"]
+)
+
+
+def _issued(digits: str) -> bool:
+    """A card network issues numbers with this prefix: not 0 (except Maestro's 0604), not 7 (petroleum
+    industry, ISO/IEC 7812), 8 only as UnionPay's 81, 2 only for the networks below."""
+    head = digits[0]
+    if head == "0":
+        return digits.startswith("0604")
+    if head == "7":
+        return False
+    if head == "8":
+        return digits.startswith("81")  # UnionPay's 81 range; 82-89 are healthcare / telecom
+    return head != "2" or _issued_with_2(digits[:4])
+
+
 def _issued_with_2(iin4: str) -> bool:
     """Card networks whose numbers start with 2: Mastercard 2221-2720, Mir 2200-2204, JCB 2131 (15
     digits), enRoute 2014 / 2149."""
@@ -62,21 +85,26 @@ _R = r"(?![0-9a-z]|[A-Z](?![a-z])|[\-.]\d)"
 class BankCardRecognizer(PatternRecognizer):
     """Luhn-valid 13-19 digit numbers; without Luhn only UnionPay-shaped numbers next to a card cue.
 
-    Maestro cards may have 12 digits: a Luhn-valid 12-digit number with a Maestro IIN (50, 56-69) counts
-    only within 40 characters after a word that names a card (card(s), cc, maestro, debit, visa,
-    chargeback, 卡 ...). A 13-digit number not starting with 4 needs card context. Without card context, a
-    number right after an order / transaction / merchant / reference word (or a later item of a list
-    that such a word heads: ``订单号A、B、C``) is not a card. Full-width digits are read as ASCII ones.
+    Maestro cards may have 12 digits: a Luhn-valid 12-digit number with one of Maestro's own 4-digit IINs
+    (5018, 5020, 5038, 5612, 5893, 6304, 6390, 6759, 6761-6763, 0604) is a card; with only the broad
+    Maestro range (50, 56-69) it counts when written in card groups (4-4-4) or within 40 characters after
+    a word that names a card (card(s), cc, maestro, debit, visa, chargeback, 卡 ...), or as the next item
+    of a list of cards. A 13-digit number not starting with 4 needs card context.
+    No card number starts with 7 (petroleum industry in ISO/IEC 7812) or 0 (except Maestro 0604).
+    Without card context, a number right after an order / transaction / merchant / reference word (or a
+    later item of a list that such a word heads: ``订单号A、B、C``) is not a card. Full-width digits are
+    read as ASCII ones.
     """
 
     ENTITY = BANK_CARD
     PATTERNS = [
         Pattern("card_any_grouping", r"(?=\d)" + _L + r"\d(?:[ \-]?\d){12,18}" + _R, 0.55),
         # Maestro: 12 digits, checked in analyze (IIN, Luhn, a card word right before it)
-        # (5 or 6 first, the look-behind after it: the scan only stops at those digits)
+        # (0, 5 or 6 first, the look-behind after it: the scan only stops at those digits); a next group
+        # of 5+ digits is another number (an ID after the card), one of 1-4 digits a longer number's
         Pattern(
             "card_maestro_12",
-            r"[56](?<![0-9A-Za-z\-.][56])(?:[ \-]?\d){11}" + _R + r"(?![ \-]\d)",
+            r"[056](?<![0-9A-Za-z\-.][056])(?:[ \-]?\d){11}" + _R + r"(?![ \-]\d{1,4}(?!\d))",
             0.75,
         ),
     ]
@@ -105,28 +133,16 @@ class BankCardRecognizer(PatternRecognizer):
     def _analyze(self, ctx: AnalysisContext) -> list[RecognizerResult]:
         out = []
         for m in _finditer(self.PATTERNS[0].compiled, ctx.text, self.scan_spans(ctx)):
-            start, end = m.span()
-            value = m.group()
-            digits = _NON_DIGIT.sub("", value)
-            if not 13 <= len(digits) <= 19 or digits[0] == "0" or not _grouping_ok(value):
-                continue
-            if digits[0] == "2" and not _issued_with_2(digits[:4]):
-                continue  # an Alipay id 2088... is not a card
-            if len(digits) == 15 and _DEVICE_CUE.search(ctx.lower, max(0, start - 14), start):
-                continue  # an IMEI next to its cue
-            context = self.has_context(ctx, start, end)
-            if luhn_ok(digits):
-                usual = len(digits) in (15, 16, 19) or (len(digits) == 13 and digits[0] == "4")
-                if len(digits) == 13 and not usual and not context:
-                    continue  # 13-digit cards are Visa (4...): any other 13-digit number needs a card word
-                score = (0.85 if usual else 0.6) + (0.15 if context else 0.0)
-            elif context and len(digits) >= 16 and digits.startswith(("62", "9")):
-                score = 0.6
-            else:
-                continue
-            if not context and _after_reference_cue(ctx.lower, start):
-                continue  # an order / transaction / merchant number that happens to pass Luhn
-            out.append(RecognizerResult(self.ENTITY, start, end, score, self.name, value, digits))
+            start, value = m.start(), m.group()
+            found = self._card(ctx, start, value, head_only=False)
+            if found is None and _GROUP_SEP.search(value):
+                # a written card followed by another number (an ID after it: "404819 6315332 630104 …"):
+                # the run without its last groups, Luhn-valid only
+                for cut in reversed([g.start() for g in _GROUP_SEP.finditer(value)]):
+                    if (found := self._card(ctx, start, value[:cut], head_only=True)) is not None:
+                        break
+            if found is not None:
+                out.append(found)
         # a 12-digit match is the tail of a digit run: the whole run, or its part after a separator
         if not any(n == 12 or (n > 12 and n != end - start) for start, end, n in ctx.runs):
             return out
@@ -136,16 +152,56 @@ class BankCardRecognizer(PatternRecognizer):
             value = m.group()
             digits = _NON_DIGIT.sub("", value)
             if (
-                digits[:2] in _MAESTRO_12
+                (digits[:4] in _MAESTRO_IIN4 or digits[:2] in _MAESTRO_12)
                 and _grouping_ok(value)
                 and luhn_ok(digits)
-                and _CARD_WORD.search(ctx.lower, max(0, start - _CARD_WORD_WINDOW), start)
+                and (
+                    digits[:4] in _MAESTRO_IIN4
+                    or _CARD_GROUPS_12.fullmatch(value)
+                    or _CARD_WORD.search(ctx.lower, max(0, start - _CARD_WORD_WINDOW), start)
+                    or any(_LIST_LINK.fullmatch(ctx.lower, r.end, start) for r in out if r.end <= start)
+                )
                 and not _after_reference_cue(ctx.lower, start)
             ):
                 out.append(RecognizerResult(self.ENTITY, start, end, maestro.score, self.name, value, digits))
         return out
 
+    def _card(self, ctx: AnalysisContext, start: int, value: str, head_only: bool) -> RecognizerResult | None:
+        """The 13-19 digit ``value`` at ``start`` as a card, or None (``head_only``: Luhn-valid only)."""
+        end = start + len(value)
+        digits = _NON_DIGIT.sub("", value)
+        if not 13 <= len(digits) <= 19 or not _grouping_ok(value):
+            return None
+        if not _issued(digits):
+            return None  # an Alipay id 2088..., a 7... petroleum-industry or 0... number is not a card
+        if len(digits) == 15 and _DEVICE_CUE.search(ctx.lower, max(0, start - 14), start):
+            return None  # an IMEI next to its cue
+        context = self.has_context(ctx, start, end) or _CARD_CUE_BEFORE.search(
+            ctx.lower, max(0, start - 8), start
+        )
+        if luhn_ok(digits):
+            usual = (
+                len(digits) in (15, 16, 19)
+                or (len(digits) == 13 and digits[0] == "4")
+                or (len(digits) == 14 and digits.startswith(("30", "36", "38")))  # Diners Club
+                or (len(digits) in (17, 18) and digits.startswith("62"))  # UnionPay issues 16-19 digits
+            )
+            if len(digits) == 13 and not usual and not context:
+                return None  # 13-digit cards are Visa (4...): any other 13-digit number needs a card word
+            score = (0.85 if usual else 0.6) + (0.15 if context else 0.0)
+        elif context and not head_only and len(digits) >= 16 and digits.startswith(("62", "9")):
+            score = 0.6
+        else:
+            return None
+        if not context and _after_reference_cue(ctx.lower, start):
+            return None  # an order / transaction / merchant number that happens to pass Luhn
+        return RecognizerResult(self.ENTITY, start, end, score, self.name, value, digits)
 
+
+#: between two items of a list of cards ("cards 4111… and 5612…", "卡号6222…、6761…")
+_LIST_LINK = re.compile(r"\s*(?:[,，、;；/]|and|or|及|和|以及|与)\s*")
+#: twelve digits written the way cards are (4-4-4 with one separator)
+_CARD_GROUPS_12 = re.compile(r"\d{4}([ \-])\d{4}\1\d{4}")
 _MAESTRO_12 = frozenset(["50", *(str(n) for n in range(56, 70))])
 
 

@@ -6,9 +6,16 @@ import ipaddress
 import re
 
 from anonymizer.entities import IP_ADDRESS
-from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer
+from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer, RecognizerResult
 
 _V4_GATE = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
+#: a dotted quad right after a version word is a version (App version 4.8.59.99, APP（版本3.2.20.253）)
+_VERSION_BEFORE = re.compile(
+    r"(?:(?<![a-z])(?:version|ver\.?|build|release|app|apk|sdk|firmware|v)|版本号?|客户端|固件)"
+    r"[\s:：(（#]{0,3}$"
+)
+#: the host of a URL (http://1.2.3.4:8080/...): the URL recognizer names the whole link
+_URL_BEFORE = ("://", "@")
 
 
 class IpRecognizer(PatternRecognizer):
@@ -41,6 +48,18 @@ class IpRecognizer(PatternRecognizer):
         if v4:
             return self.PATTERNS[:1]
         return self.PATTERNS[1:] if v6 else []
+
+    def analyze(self, ctx: AnalysisContext) -> list[RecognizerResult]:
+        """Addresses, minus IPv4-shaped versions; a URL's host keeps its base score (the URL wins)."""
+        out = []
+        for r in super().analyze(ctx):
+            if "." in r.value and ":" not in r.value:
+                if _VERSION_BEFORE.search(ctx.lower, max(0, r.start - 14), r.start):
+                    continue
+                if ctx.text.endswith(_URL_BEFORE, max(0, r.start - 3), r.start):
+                    r.score = self.PATTERNS[0].score
+            out.append(r)
+        return out
 
     def validate_result(self, value: str) -> bool:
         """Valid address; IPv6 needs a hex letter or ``::`` so that times like 12:30:45 never match."""

@@ -15,6 +15,7 @@ from anonymizer.recognizers.base import (
     _finditer,
     contains_any,
 )
+from anonymizer.recognizers.cues import account_cue_before, flow_node
 
 _L = r"(?<![0-9A-Za-z+.\-/@])(?<!\d[ \-])"
 _R = r"(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
@@ -22,7 +23,8 @@ _EXT = r"(?:\s?(?:x|ext\.?|#)\s?\d{1,5})?"
 # any national format (0490 75 40 81, (37) 788-063, 699 956 915, 0393 1144137), only right after a phone cue
 # ("call me at", "phone:", "not answering at", "my registered") ...
 _NATIONAL = (
-    r"(?:\(?\d{2,5}\)?(?:[ \-.]\d{2,8}){1,4}"  # grouped: 0490 75 40 81, (37) 788-063, 34 3438-7823
+    # grouped: 0490 75 40 81, (37) 788-063, 1-125-625-6019
+    r"(?:(?:1[ \-.])?\(?\d{2,5}\)?(?:[ \-.]\d{2,8}){1,4}"
     r"|[(（]\d{2,5}[)）]\d{3,9}(?:[ \-.]\d{2,8}){0,3}"  # bracketed area code, no space: (02)28790691
     r"|\d{7,12})"  # one run of digits: only after a strong cue (see _WEAK_CUES)
 )
@@ -30,11 +32,12 @@ _CUE_THEN_NUMBER = re.compile(
     # the look-ahead lets the scan skip positions where no cue word can start (same (?i) folding)
     r"(?=(?i:[ptmcfdswnarolv])|[电手号致来])"
     r"(?P<c>(?<![A-Za-z])(?i:phone|tel|telephone|mobile|cell|cellphone|cellular|facetime|fax|call|dial|"
-    r"dialled|text|sms|whatsapp|wechat|viber|signal|telegram|message|contact|reach|ring|rang|ping|landline|"
+    r"dialled|text|sms|whatsapp|wechat|viber|signal|telegram|message|contact|reach|landline|"
     r"answering|registered|office|desk|number|no\.|ph\.?|mob\.?)"
     # inflections: "calls", "called", "texting", "reachable", "phoned"
     r"(?i:s|es|d|ed|ing|able)?"
-    r"(?![A-Za-z])|电话|手机|号码|致电|来电)"
+    # ring / rang / ping in lower case only: "Ping" and "Ring" are also names
+    r"(?![A-Za-z])|(?<![A-Za-z])(?:ring|rang|ping)(?:s|ed|ing)?(?![A-Za-z])|电话|手机|号码|致电|来电)"
     # then up to three short words ("me on WhatsApp at", "my new number is")
     r"\W{0,3}?(?:[A-Za-z]{1,10}\W{1,2}?){0,3}"
     r"(?P<v>(?<![0-9A-Za-z+.\-/@])" + _NATIONAL + _EXT + r")(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
@@ -145,16 +148,23 @@ class PhoneRecognizer(PatternRecognizer):
         cue = ctx.max_digits >= 2 and contains_any(lower, _CUE_WORDS)
         # the cue and its filler words take at most 32 characters before the first digits, the number at
         # most 32 after them (look-ahead included): only those windows are scanned
-        for m in _finditer(_CUE_THEN_NUMBER, text, self._spans(ctx, "cue")) if cue else ():
-            value = m.group("v")
-            number = _EXTENSION.sub("", value) if value[-1].isdigit() else value
-            if not 7 <= sum(c.isdigit() for c in number) <= 12:
-                continue
-            cue_start = m.start("c")
-            if _national_ok(number, m.group("c").lower(), lower[max(0, cue_start - 24) : cue_start]):
-                out.append(
-                    RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.6, self.name, value, None)
-                )
+        for lo, hi in self._spans(ctx, "cue") if cue else ():
+            pos = lo
+            while (m := _CUE_THEN_NUMBER.search(text, pos, hi)) is not None:
+                pos = m.end()
+                value = m.group("v")
+                number = _EXTENSION.sub("", value) if value[-1].isdigit() else value
+                if not 7 <= sum(c.isdigit() for c in number) <= 12:
+                    continue
+                cue_start = m.start("c")
+                if _national_ok(number, m.group("c").lower(), lower[max(0, cue_start - 24) : cue_start]):
+                    out.append(
+                        RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.6, self.name, value, None)
+                    )
+                elif m.group("c").lower().startswith(_WEAK_CUES):
+                    # a weak cue ("contacted") may stand before a strong one ("on WhatsApp by 0125…"):
+                    # look again right after it
+                    pos = m.end("c")
         k = text.find("@") if ctx.max_digits >= 2 else -1
         while k >= 0:
             m = _EMAIL_THEN_NUMBER.match(text, k)
@@ -192,6 +202,12 @@ class PhoneRecognizer(PatternRecognizer):
                     parsed = phonenumbers.PhoneNumber(country_code=1, national_number=int(nat))
                 if parsed is None or not phonenumbers.is_possible_number(parsed):
                     continue
+                if (
+                    not intl
+                    and value.isdigit()
+                    and (account_cue_before(text, start) or flow_node(text, start, end))
+                ):
+                    continue  # a bare run of digits named an account (对公账户：2735541968) or in a flow
                 if parsed.country_code in (1,) and str(parsed.national_number)[:3] in _TOLL_FREE:
                     continue
                 if parsed.country_code == 86 and str(parsed.national_number)[:3] in ("400", "800"):
