@@ -279,8 +279,10 @@ def main() -> None:
     rows = [
         ("full pipeline, anonymize_many", full, True, "target >= 1,000"),
         ("full pipeline, anonymize", full, False, ""),
+        ("pattern layer, anonymize_many", pattern, True, "target >= 5,000"),
         ("pattern layer (use_spacy=False)", pattern, False, "target >= 5,000"),
-        ("pattern recognizers only", pattern_only, False, "target >= 5,000"),
+        ("pattern types only, anonymize_many", pattern_only, True, ""),
+        ("pattern types only, anonymize", pattern_only, False, ""),
     ]
     for label, eng, batch, target in rows:
         wall, cpu = speed(eng, docs, batch=batch)

@@ -23,7 +23,9 @@ def anonymize_command(language, file):
     """
     from hub.services.anonymization import engine
 
-    count = anonymizer.jsonl.anonymize_stream(file, sys.stdout, engine(), language=language)
+    # a terminal gets each line back at once; a file or a pipe is anonymized in batches (faster)
+    batch = 1 if file.isatty() else anonymizer.jsonl.BATCH
+    count = anonymizer.jsonl.anonymize_stream(file, sys.stdout, engine(), language=language, batch=batch)
     click.echo(f"{count} records", err=True)
 
 

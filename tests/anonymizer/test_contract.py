@@ -208,6 +208,60 @@ def test_jsonl_stream(engine):
     assert rows[4]["text"] == "Call [PHONE_1]"
 
 
+@pytest.mark.parametrize("batch", [1, 7, anonymizer.jsonl.BATCH])
+def test_jsonl_stream_batches_keep_order_and_results(pattern_engine, batch):
+    from faker import Faker
+
+    fake = Faker(["zh_CN", "en_US"])
+    Faker.seed(20261125)
+    n_records = anonymizer.jsonl.BATCH * 2 + 17  # three batches, the last one partial
+    lines, texts = [], []
+    for i in range(n_records):
+        text = f"{fake.name()} 电话 {fake.phone_number()}，邮箱 {fake.email()}"
+        texts.append(text)
+        lines.append(json.dumps({"id": i, "text": text}, ensure_ascii=False))
+        if i % 50 == 7:
+            lines.append("{broken")
+    out = io.StringIO()
+    n = anonymizer.jsonl.anonymize_stream(
+        io.StringIO("\n".join(lines) + "\n"), out, pattern_engine, batch=batch
+    )
+    rows = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert n == len(rows) == len(lines)
+    records = [r for r in rows if "error" not in r]
+    assert [r["id"] for r in records] == list(range(n_records))
+    assert [r["text"] for r in records] == [pattern_engine.anonymize(t).text for t in texts]
+    errors = [r for r in rows if "error" in r]
+    assert len(errors) == sum(1 for i in range(n_records) if i % 50 == 7)
+    assert all(lines[r["line"] - 1] == "{broken" for r in errors)
+
+
+def test_jsonl_stream_isolates_a_failing_record(pattern_engine):
+    class Flaky:
+        """Fails on one text, in a batch and alone."""
+
+        def anonymize_many(self, texts, language="auto"):
+            if "BOOM" in "".join(texts):
+                raise RuntimeError("batch failed")
+            return [pattern_engine.anonymize(t, language=language) for t in texts]
+
+        def anonymize(self, text, language="auto"):
+            if "BOOM" in text:
+                raise RuntimeError("record failed 13812345678")
+            return pattern_engine.anonymize(text, language=language)
+
+    lines = [
+        json.dumps({"id": i, "text": "BOOM 13812345678" if i == 2 else f"电话1381234567{i}"})
+        for i in range(5)
+    ]
+    out = io.StringIO()
+    assert anonymizer.jsonl.anonymize_stream(io.StringIO("\n".join(lines)), out, Flaky()) == 5
+    rows = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert rows[2] == {"line": 3, "error": "could not anonymize this record (RuntimeError)"}
+    assert [r["text"] for i, r in enumerate(rows) if i != 2] == ["电话[PHONE_1]"] * 4
+    assert "13812345678" not in out.getvalue()
+
+
 def test_engine_is_thread_safe(engine):
     texts = [f"客户电话1381234{i:04d}，邮箱user{i}@example.com" for i in range(40)]
     expected = [engine.anonymize(t).to_dict() for t in texts]
