@@ -134,7 +134,8 @@ def replay_stream(texts, labels, withheld, grower, seed, weeks=12, start_week=6,
     prev_dominant: dict = {}
     out = {"detected": False, "new_flags": 0, "new_true": 0, "false_rate": [], "growth_hit": None}
     out["growing_flags"] = []
-    kept, kept_total, growing_false, growing_unexplained = 0, 0, 0, 0
+    kept, kept_total, growing_false, growing_unexplained, overlap = 0, 0, 0, 0, 0.0
+    prev_share: dict = {}
     prev_comp: dict = {}
     for w, idx in enumerate(stream):
         period = f"2026-W{w + 1:02d}"
@@ -186,19 +187,23 @@ def replay_stream(texts, labels, withheld, grower, seed, weeks=12, start_week=6,
                     false_w += 1
             out["false_rate"].append(false_w * 10_000 / max(len(idx), 1))
         prev_comp = comp
-        dominant = {}
+        dominant, id_share = {}, {}
         for t in types_now:
             pids = Counter(res.assignments[int(i)] for i in idx if labels[i] == t and res.assignments[int(i)])
             if pids:
                 dominant[t] = pids.most_common(1)[0][0]
+                id_share[t] = {pid: c / sum(pids.values()) for pid, c in pids.items()}
         for t, pid in dominant.items():
             if t in prev_dominant:
                 kept_total += 1
                 kept += prev_dominant[t] == pid
-        prev_dominant = dominant
+                # overlap of the type's id shares with last week's (1 = the same ids in the same shares)
+                overlap += sum(min(v, prev_share[t].get(q, 0.0)) for q, v in id_share[t].items())
+        prev_dominant, prev_share = dominant, id_share
         if w == growth_week - 1 and grower in dominant:
             out["growth_hit"] = status.get(dominant[grower]) == "GROWING"
     out["kept"], out["kept_total"], out["growing_false"] = kept, kept_total, growing_false
+    out["id_overlap"] = round(overlap, 2)
     out["growing_unexplained"] = growing_unexplained
     out["weekly_cases"] = int(np.mean([len(s) for s in stream]))
     return out
@@ -224,6 +229,7 @@ def stream_quality(texts, labels, seed=0, types=None, jobs=1) -> dict:
     else:
         rows = [_one_stream(texts, labels, *t) for t in todo]
     flags = sum(r["new_flags"] for r in rows)
+    pairs = sum(r["kept_total"] for r in rows)
     return {
         "streams": len(rows),
         "detection_recall": round(np.mean([r["detected"] for r in rows]), 3),
@@ -231,6 +237,7 @@ def stream_quality(texts, labels, seed=0, types=None, jobs=1) -> dict:
         "false_new_per_10k_per_week": round(float(np.mean([x for r in rows for x in r["false_rate"]])), 3),
         "growth_recall": round(np.mean([bool(r["growth_hit"]) for r in rows]), 3),
         "id_kept_share": round(sum(r["kept"] for r in rows) / max(sum(r["kept_total"] for r in rows), 1), 3),
+        "id_overlap": round(sum(r["id_overlap"] for r in rows) / max(pairs, 1), 3),
         "false_growing_flags": sum(r["growing_false"] for r in rows),
         "false_growing_unexplained": sum(r["growing_unexplained"] for r in rows),
         "stream_weeks": sum(len(r["false_rate"]) for r in rows),

@@ -60,6 +60,7 @@ class TrackingConfig:
     split_neighbor_share: float = 0.2
     split_cohesion: float = 0.6
     novelty_quantile: float = 0.05
+    variant_spread: bool = True
     memory_per_pattern: int = 150
     min_pattern_size: int = 10
     signature_terms: int = 500
@@ -75,6 +76,8 @@ class TrackingConfig:
     growth_family_min_memory: int = 10
     growth_family_share: float = 0.25
     overdispersion: float = 0.1
+    learn_overdispersion: bool = True
+    min_overdispersion: float = 0.05
     fading_ratio: float = 0.5
     fading_min_baseline: float = 5.0
     retire_after: int = 8
@@ -95,6 +98,8 @@ class TrackingConfig:
             raise ValueError("novelty_quantile must be in [0, 1).")
         if not 0 <= self.growth_family_share <= 1 or self.growth_family_size < 0:
             raise ValueError("growth_family_share must be in [0, 1] and growth_family_size >= 0.")
+        if self.overdispersion < 0 or self.min_overdispersion < 0:
+            raise ValueError("overdispersion and min_overdispersion must be >= 0.")
         if not 0 <= self.centroid_memory < 1:
             raise ValueError("centroid_memory must be in [0, 1).")
         if self.min_pattern_size < 1 or self.baseline_periods < 1 or self.n_components < 1:
@@ -214,9 +219,10 @@ class PatternTracker:
     its fair share of remembered cases is a known pattern: each new case takes the pattern of its
     nearest remembered cases in that cluster; a cluster (almost) without remembered cases is either a
     variant of a known pattern (centroid cosine to the pattern's signature, in the stable hashed
-    TF-IDF space, at least ``novelty_similarity``) or, at least ``min_pattern_size`` strong, a NEW
-    pattern; inside a known cluster, a cohesive group of new cases without remembered neighbours
-    that is far from every signature is split off as NEW (the novelty split); (4) update signatures,
+    TF-IDF space, at least ``novelty_similarity``, and its cases within the spread of the pattern's
+    remembered cases) or, at least ``min_pattern_size`` strong, a NEW pattern; inside a known
+    cluster, a cohesive group of new cases without remembered neighbours that is far from every
+    signature is split off as NEW (the novelty split); (4) update signatures,
     sizes, lifecycle (the growth test also runs on *families*: a fine k-means partition of the
     period's cases and the memory across pattern boundaries), labels and the memory.
 
@@ -241,6 +247,7 @@ class PatternTracker:
         self.next_id = 1
         self.memory: list[dict] = []
         self._before: dict | None = None
+        self._overdispersion = self.config.overdispersion
 
     # ---------------------------------------------------------------- state
     def to_state(self) -> dict:
@@ -306,6 +313,7 @@ class PatternTracker:
         self._before = self._state(include_before=False)
         period_index = len(self.periods)
         self.periods.append(period)
+        self._overdispersion = self._learned_overdispersion()
         seed = (self.random_state * 1_000_003 + period_index) % (2**31 - 1)
         cfg = self.config
         n = len(cases)
@@ -373,7 +381,10 @@ class PatternTracker:
                 if known:
                     csim = np.asarray((sp.csr_matrix(centroid) @ sig.T).todense()).ravel()
                     best_sim, best_pid = float(csim.max()), known[int(csim.argmax())]
-                if best_pid is not None and best_sim >= cfg.novelty_similarity:
+                variant = best_pid is not None and best_sim >= cfg.novelty_similarity
+                if variant and cfg.variant_spread:
+                    variant = self._within_spread(cur, np.flatnonzero(mem_pid == best_pid) + n, Z)
+                if variant:
                     assign[cur] = slot(best_pid)  # a variant of a known pattern
                 elif len(cur) >= cfg.min_pattern_size:
                     pid = self._new_pattern(period)
@@ -477,6 +488,30 @@ class PatternTracker:
             return empty
         return cur[core]
 
+    def _within_spread(self, cur: np.ndarray, mem: np.ndarray, Z: np.ndarray) -> bool:
+        """Whether a fresh cluster sits within a known pattern's spread (the variant test).
+
+        *near(i)* is the mean similarity (LSA space) of a case to its ``n_neighbors`` nearest
+        remembered cases of the pattern; the pattern's floor is the ``novelty_quantile`` quantile of
+        *near* of each of its remembered cases among the others (leave-one-out), the distance floor of
+        the novelty split. The cluster is within the spread unless at least ``min_agreement`` of its
+        cases fall below the floor. With fewer than 3 remembered cases, or ``novelty_quantile = 0``,
+        there is no floor and the cluster counts as within.
+        """
+        cfg = self.config
+        if len(mem) < 3 or cfg.novelty_quantile <= 0:
+            return True
+        Zm = Z[mem]
+        k = min(cfg.n_neighbors, len(mem) - 1)
+        own = Zm @ Zm.T
+        np.fill_diagonal(own, -np.inf)
+        floor = np.quantile(-np.partition(-own, k - 1, axis=1)[:, :k].mean(axis=1), cfg.novelty_quantile)
+        below = 0
+        for start in range(0, len(cur), 1_000):
+            sims = Z[cur[start : start + 1_000]] @ Zm.T
+            below += int((-np.partition(-sims, k - 1, axis=1)[:, :k].mean(axis=1) < floor).sum())
+        return below < cfg.min_agreement * len(cur)
+
     def _baseline(self, pid: str) -> tuple[float | None, list[int]]:
         """Mean size of ``pid`` over its last ``baseline_periods`` earlier periods, and those sizes."""
         p = self.patterns[pid]
@@ -486,18 +521,41 @@ class PatternTracker:
 
     def _predictive_variance(self, pid: str) -> float:
         """Variance of the pattern's next size: the larger of its own week-to-week variance and the
-        model's ``mu + overdispersion * mu**2``, times ``1 + 1/k`` for a baseline of ``k`` periods."""
+        model's ``mu + phi * mu**2`` (phi: :meth:`_learned_overdispersion`), times ``1 + 1/k`` for a
+        baseline of ``k`` periods."""
         baseline, history = self._baseline(pid)
         if baseline is None:
             return 0.0
         mu = max(baseline, 1.0)
         spread = statistics.variance(history) if len(history) >= 2 else 0.0
-        return max(spread, mu + self.config.overdispersion * mu * mu) * (1 + 1 / len(history))
+        return max(spread, mu + self._overdispersion * mu * mu) * (1 + 1 / len(history))
+
+    def _learned_overdispersion(self) -> float:
+        """The overdispersion of the model variance ``mu + phi * mu**2``.
+
+        With ``learn_overdispersion``, phi is learned from the known patterns' own week-to-week
+        sizes: the median, over the active patterns with at least 3 baseline periods, of the
+        method-of-moments estimate ``max(0, (s**2 - m) / m**2)`` (``m``, ``s**2``: mean and sample
+        variance of the baseline sizes), and at least ``min_overdispersion``. Until 3 patterns have
+        such a history (and when not learning), it is the configured ``overdispersion``.
+        """
+        phi = self.config.overdispersion
+        if self.config.learn_overdispersion:
+            estimates = []
+            for pid, p in self.patterns.items():
+                if p.get("retired"):
+                    continue
+                m, sizes = self._baseline(pid)
+                if len(sizes) >= 3 and m and m > 0:
+                    estimates.append(max(0.0, (statistics.variance(sizes) - m) / (m * m)))
+            if len(estimates) >= 3:
+                phi = max(float(statistics.median(estimates)), self.config.min_overdispersion)
+        return phi
 
     def _upper_tail(self, count: int, mu: float, variance: float) -> float:
         """P(X >= count) for a negative binomial with mean ``mu`` and the larger of ``variance`` and
-        the model variance ``mu + overdispersion * mu**2`` (Poisson when both equal ``mu``)."""
-        variance = max(variance, mu + self.config.overdispersion * mu * mu)
+        the model variance ``mu + phi * mu**2`` (Poisson when both equal ``mu``)."""
+        variance = max(variance, mu + self._overdispersion * mu * mu)
         if count <= 0:
             return 1.0
         if variance <= mu * (1 + 1e-9):
