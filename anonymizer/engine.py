@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import hmac
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -105,6 +106,7 @@ class AnonymizerEngine:
         :raises ValueError: for an unknown language.
         """
         lang = self._language(text, language)
+        text = scalar_text(text)
         pipe = self._pipe_for(text, lang)
         return self._run(text, lang, self._nlp[pipe](text) if pipe else None)
 
@@ -115,6 +117,7 @@ class AnonymizerEngine:
         other over chunks of texts (:meth:`_analyze_many`).
         """
         langs = [self._language(t, language) for t in texts]
+        texts = [scalar_text(t) for t in texts]
         docs: list[Any] = [None] * len(texts)
         pipes = [self._pipe_for(t, lg) for t, lg in zip(texts, langs, strict=True)]
         for pipe_lang in ("zh", "en"):
@@ -134,6 +137,7 @@ class AnonymizerEngine:
     def analyze(self, text: str, language: str = "auto") -> list[RecognizerResult]:
         """The resolved candidates (with raw values) - for tests and benchmarks only, never store them."""
         lang = self._language(text, language)
+        text = scalar_text(text)
         pipe = self._pipe_for(text, lang)
         return self._analyze(text, lang, self._nlp[pipe](text) if pipe else None)
 
@@ -274,6 +278,17 @@ class AnonymizerEngine:
         parts.append(text[pos:])
         out = "".join(parts)
         return AnonymizerResult(out, lang, findings, residual_scan(out), __version__)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scalar_text(text: str) -> str:
+    """``text`` with every unpaired surrogate (``"\\ud800"`` from a JSON escape: not a character, and not
+    encodable as UTF-8) replaced by U+FFFD, the replacement character; same length, so offsets hold."""
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _finish(text: str, candidates: list[RecognizerResult]) -> list[RecognizerResult]:

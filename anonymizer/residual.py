@@ -20,6 +20,9 @@ _HOTLINE = re.compile(
 _LONG_DIGITS = re.compile(r"\d{4}")
 _LATIN = re.compile(r"[A-Z]")
 _ID_X = re.compile(r"(?<![0-9A-Za-z])\d{17}[Xx](?![0-9A-Za-z])")
+#: a dotted quad (an IPv4 address, or a version after a word other than "version" / 版本)
+_QUAD = re.compile(r"(?<![0-9.])\d{1,3}(?:\.\d{1,3}){3}(?![0-9]|\.\d)")
+_VERSION_WORD = re.compile(r"(?:(?<![a-z])(?:version|ver\.?|v)|版本号?)[\s:：(（#]{0,3}$")
 _AT = re.compile(r"[A-Za-z0-9._%+\-]@|@[A-Za-z0-9\-]+\.[A-Za-z]")
 _REFERENCE = re.compile(
     r"(?=[订流交商终批凭授案工报单编运发合保]|(?i:[otrcmib]))"  # first characters of the words below
@@ -87,6 +90,13 @@ def residual_scan(text: str) -> list[ResidualWarning]:
     for m in _ID_X.finditer(text) if long_digits and ("X" in text or "x" in text) else ():
         if not _inside(placeholders, *m.span()):
             out.append(ResidualWarning("id_shape", m.start(), m.end(), 0.8, "an ID-number shape remains"))
+    for m in _QUAD.finditer(text) if "." in text else ():
+        if (
+            max(map(int, m.group().split("."))) <= 255
+            and not _inside(placeholders, *m.span())
+            and not _VERSION_WORD.search(text[max(0, m.start() - 12) : m.start()].lower())
+        ):
+            out.append(ResidualWarning("ip_shape", m.start(), m.end(), 0.5, "an IPv4-like address remains"))
     for m in _AT.finditer(text) if "@" in text else ():
         if not _inside(placeholders, *m.span()):
             out.append(ResidualWarning("at_sign", m.start(), m.end(), 0.5, "an e-mail-like '@' remains"))

@@ -55,6 +55,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     _swagger_assets(app)
 
     _request_transactions(app, db)
+    _reject_unpaired_surrogates(app)
 
     from hub.health import bp as health_bp
 
@@ -101,6 +102,49 @@ def _request_transactions(app: Flask, db) -> None:
             response.status_code = 503
             response.headers["Retry-After"] = "5"
         return response
+
+
+def _reject_unpaired_surrogates(app: Flask) -> None:
+    """A JSON body whose strings hold an unpaired surrogate (``"\\ud800"``: valid JSON, not text) is a 400.
+
+    Such a string cannot be stored or logged as UTF-8. The raw body is searched for a surrogate escape first,
+    so only those rare bodies are parsed here (the API parses every body again itself).
+    """
+    import json
+    import re
+
+    from flask import jsonify, request
+
+    escape = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+    @app.before_request
+    def _check():
+        if request.mimetype != "application/json" or not escape.search(request.get_data(cache=True)):
+            return None
+        try:
+            body = json.loads(request.get_data(cache=True))
+        except ValueError:
+            return None  # the API answers malformed JSON itself
+        if not _has_surrogate(body):
+            return None
+        response = jsonify(
+            code=400,
+            status="Bad Request",
+            errors={},
+            message="the JSON body holds an unpaired surrogate escape (\\ud800-\\udfff): not a character",
+        )
+        response.status_code = 400
+        return response
+
+
+def _has_surrogate(value) -> bool:
+    if isinstance(value, str):
+        return any("\ud800" <= c <= "\udfff" for c in value)
+    if isinstance(value, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogate(v) for v in value)
+    return False
 
 
 def _bearer():

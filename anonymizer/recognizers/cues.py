@@ -7,8 +7,9 @@ import re
 #: a word naming a bank or platform account and only a label's punctuation right before a value: 对公账户：…,
 #: account no. …, A/C …, QQ（…）, 微信号 …
 ACCOUNT_CUE_BEFORE = re.compile(
-    r"(?:账户|帐户|账号|帐号|户号|微信号?|支付宝|(?<![a-z])(?:account|acct\.?|a/c|qq|wechat|alipay)"
-    r"(?:\s*(?:number|no\.?|id|#|号))?)"
+    r"(?:账户|帐户|账号|帐号|户号|微信|支付宝|扣扣|企鹅号|v信|"
+    r"(?<![a-z])(?:account|acct\.?|a/c|qq|wechat|alipay|vx|wx)(?![a-z])(?:\s*(?:number|no\.?|id|#))?)"
+    r"(?:号码?|id)?"
     r"[\s:：#（(“\"]{0,3}$"
 )
 #: how far back ``ACCOUNT_CUE_BEFORE`` looks

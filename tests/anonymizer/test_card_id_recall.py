@@ -109,7 +109,10 @@ ID_9 = cn_id("44030619851212432")
         (f"资金流向：A → {luhn('8512345678901234')} → B", []),
         # a Luhn-valid 15-19 digit number starting with 7 is no card (a transfer to an account)
         (f"向{luhn('78366120545656')}转账", []),
-        (f"卡号 {luhn('7547451648683235')}", []),
+        (f"资金流向：A → {luhn('7547451648683235')} → B", []),
+        # right after a word naming a card, any prefix is masked as a card (fuel cards start with 7)
+        (f"卡号 {luhn('7547451648683235')}", [luhn("7547451648683235")]),
+        (f"Card {luhn('826873541157998976')} was used abroad", [luhn("826873541157998976")]),
         # cards next to an order number stay cards
         (f"订单号 20231105001 使用卡号 {VISA16} 支付", [VISA16]),
         (f"card {VISA16}, order 88812", [VISA16]),
@@ -130,7 +133,8 @@ ID_9 = cn_id("44030619851212432")
         ("2023-11-05 12:30:45 至 2023-11-06", []),
         ("BIN 453201 / 622202 高风险", []),
         (f"卡号尾号{VISA16[-4:]}", []),
-        (f"卡号以0开头 {luhn('060112345678')} 不受理", []),
+        (f"号码以0开头 {luhn('060112345678')} 不受理", []),
+        (f"卡号 {luhn('060112345678')}", [luhn("060112345678")]),  # a card word: privacy first
         (f"reference number {luhn('123456789012')}", []),
         (f"call back on {luhn('712345678901')} today", []),
     ],

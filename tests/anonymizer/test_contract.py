@@ -285,3 +285,17 @@ def test_residual_flags_what_slipped_through(engine):
     kinds = {w.kind for w in warnings}
     assert {"name_after_role", "digit_run", "at_sign"} <= kinds
     assert residual_scan("订单号 62220212345678901，金额5000元，[PERSON_1]先生") == []
+
+
+def test_unpaired_surrogates_become_replacement_characters(engine):
+    text = "Call Bob Smith at 415-555-0134 \ud800 now, 电话13812345678\udc00"
+    one = engine.anonymize(text)
+    many = engine.anonymize_many([text, "plain text"])
+    assert one.to_dict() == many[0].to_dict()
+    assert "\ufffd" in one.text and not any("\ud800" <= c <= "\udfff" for c in one.text)
+    assert "415-555-0134" not in one.text and "13812345678" not in one.text
+    one.text.encode("utf-8")  # storable
+    assert [text[f.start : f.end] for f in one.findings if f.entity_type == "PHONE"] == [
+        "415-555-0134",
+        "13812345678",
+    ]

@@ -122,7 +122,20 @@ def test_phones_after_cues(pattern_engine, text, phones):
             f"Your payee was added. If this was not you, call us on {MOBILE_LIKE_TOLL_FREE}. Regards, the team",
             [],
         ),
-        (f"Agent notes: cust called {MOBILE_LIKE_TOLL_FREE} after receiving a text about a refund", []),
+        (f"Transfer attempted. If not you reply NO or call {MOBILE_LIKE_TOLL_FREE} now, thanks", []),
+        # a narrative call is somebody's number (the caller's or the person called)
+        (
+            f"Agent notes: cust called {MOBILE_LIKE_TOLL_FREE} after receiving a text about a refund",
+            [MOBILE_LIKE_TOLL_FREE],
+        ),
+        (
+            f"Victim received a call from {MOBILE_LIKE_TOLL_FREE} claiming her account was frozen",
+            [MOBILE_LIKE_TOLL_FREE],
+        ),
+        (
+            f"The bank called the cardholder Jones at {MOBILE_LIKE_TOLL_FREE} to confirm the payment",
+            [MOBILE_LIKE_TOLL_FREE],
+        ),
         # someone's own number, a China cue, or no verb of calling: a CN mobile, privacy first
         (
             f"Call me on {MOBILE_LIKE_TOLL_FREE} tonight if you want the parcel released quickly",
@@ -150,3 +163,41 @@ def test_kept_toll_free_run_is_flagged_for_moderation(pattern_engine):
     assert [w.kind for w in result.residual] == ["digit_run"]
     dashed = "If this was not you, call us on 1-866-472-0913. Regards, the team"
     assert pattern_engine.anonymize(dashed).residual == []
+
+
+# Review of this session's rules (kinds where a recognizer stepped aside and nothing else masked the value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Scammer's account ID 7731946025 was used twice", "7731946025"),  # an account word: account or phone
+        ("paid via Zelle → 6402913357 → mule", "6402913357"),  # Unicode arrows in English text
+        ("Ping 07-9112-4408 on WhatsApp for the job", "07-9112-4408"),  # a capitalised imperative
+        ("Won a prize! Ring (0117) 496 0311 now", "(0117) 496 0311"),
+        (
+            "Visa card account 4539 1488 0343 6467 508 339 belongs to the victim",
+            "4539 1488 0343 6467 508 339",
+        ),
+        ("受害人银行卡账户4539148803436467 217 2300被转走5000元", "4539148803436467 217 2300"),
+        ("受害人称对方通过客户端 88.220.45.205 远程控制其手机", "88.220.45.205"),
+        ("logged in from the app 175.191.214.91 at 03:12", "175.191.214.91"),
+        ("嫌疑人QQ号码：953716，冒充客服", "953716"),
+        ("对方vx：95127463，要求转账", "95127463"),
+    ],
+)
+def test_stepping_aside_never_leaves_the_value(pattern_engine, text, value):
+    out = pattern_engine.anonymize(text).text
+    assert value not in out
+    assert not any(part in out for part in value.split() if len(part) >= 3 and part.isdigit())
+
+
+def test_a_name_ping_is_not_a_phone_cue(pattern_engine):
+    assert types_of(pattern_engine, "3. WANG Ping, routing 611702934, ok") == [("PERSON", "WANG Ping")]
+
+
+def test_versions_after_app_words_are_kept_but_flagged(pattern_engine):
+    result = pattern_engine.anonymize("进件渠道：APP 2.3.40.117")
+    assert result.text == "进件渠道：APP 2.3.40.117"
+    assert [w.kind for w in result.residual] == ["ip_shape"]
+    assert pattern_engine.anonymize("App version 4.1.50.88").residual == []

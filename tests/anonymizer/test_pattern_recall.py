@@ -212,7 +212,9 @@ def _luhn_complete(body: str) -> str:
         (f"card {_luhn_complete('222100123456789')}", True),  # Mastercard 2-series (2221-2720)
         (f"card {_luhn_complete('272099123456789')}", True),
         (f"card {_luhn_complete('220012345678901')}", True),  # Mir (2200-2204)
-        (f"card {_luhn_complete('273012345678901')}", False),
+        (f"ref {_luhn_complete('273012345678901')} paid", False),  # outside the ranges, no word naming a card
+        # a word naming a card right before it: masked as a card whatever its prefix (privacy first)
+        (f"card {_luhn_complete('273012345678901')}", True),
         (f"card {_luhn_complete('21317682849617')}", True),  # JCB 15 digits (2131)
     ],
 )

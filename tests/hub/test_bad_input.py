@@ -36,6 +36,35 @@ def test_bad_encoding_is_400(client, app, member_a):
     nothing_stored(app)
 
 
+@pytest.mark.parametrize("where", ["narrative", "external_ref"])
+def test_unpaired_surrogate_escape_is_400(client, app, member_a, where):
+    body = json.dumps(strip(case_payload()), ensure_ascii=False)
+    body = body.replace(f'"{where}": "', f'"{where}": "\\ud800', 1)
+    response = client.post(
+        "/api/v1/cases", data=body.encode(), headers=member_a.headers, content_type="application/json"
+    )
+    assert_error(response, 400)
+    assert "surrogate" in response.get_json()["message"]
+    nothing_stored(app)
+    preview = client.post(
+        "/api/v1/anonymize/preview",
+        data=b'{"narrative": "call 13812345678 \\udc00"}',
+        headers=member_a.headers,
+        content_type="application/json",
+    )
+    assert_error(preview, 400)
+
+
+def test_paired_surrogate_escape_is_a_character(client, app, member_a):
+    payload = strip(case_payload())
+    body = json.dumps(payload).replace('"narrative": "', '"narrative": "\\ud83d\\ude00 ', 1)
+    response = client.post(
+        "/api/v1/cases", data=body.encode(), headers=member_a.headers, content_type="application/json"
+    )
+    assert response.status_code == 201, response.get_json()
+    assert count(app, Case) == 1
+
+
 @pytest.mark.parametrize(
     "field,value",
     [

@@ -35,14 +35,18 @@ _CUE = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z]{2,}")
 # NANP toll-free codes after a leading 1: "18005551234" can be a US hotline or a CN mobile (180, 188, 187 …
-# are mobile prefixes). In English prose with no Chinese around it, a hotline word or a verb of calling
-# ("call us on", "cust called", "dial") before it makes it a hotline, unless the number is someone's ("call
-# me", "my number") or a China cue stands near; the residual check still flags such a run (moderation).
+# are mobile prefixes). In English prose with no Chinese around it, a hotline word before it, or an
+# imperative addressed to an organisation right before it ("call us on", "or call", "dial"), makes it a
+# hotline, unless it is someone's ("call me", "my number", "a call from") or a China cue stands near; the
+# residual check still flags such a run (moderation).
 _TOLL_FREE_1 = ("1800", "1888", "1877", "1866", "1855", "1844", "1833", "1822")
 _HOTLINE_CUE = re.compile(
     r"toll[ \-]?free|hotline|help ?line|helpdesk|help desk|customer (?:service|care|support)|support line|"
-    r"call (?:center|centre)|freephone|service line|"
-    r"(?<![a-z])(?:call(?:s|ed|ing)?|dial(?:s|l?ed|l?ing)?)(?![a-z])"
+    r"call (?:center|centre)|freephone|service line"
+)
+_CALL_IMPERATIVE = re.compile(
+    r"(?<![a-z])(?<!a )(?<!the )(?<!missed )(?:call|dial)(?:\s+(?:us|the\s+bank|our\s+[a-z]+(?:\s+[a-z]+)?))?"
+    r"(?:\s+(?:on|at))?[\s:]*$"
 )
 _PERSONAL_CUE = re.compile(
     r"(?<![a-z])(?:call|text|ring|reach|contact) me|(?<![a-z])(?:my|his|her|their|personal) (?:number|mobile|"
@@ -103,12 +107,15 @@ class CnPhoneRecognizer(PatternRecognizer):
             head = value[0]
             if head == "1":
                 # "1800…" as one run in English prose (no Chinese, six English words around it) after a
-                # hotline word or a verb of calling, and nobody's own number: a toll-free hotline
+                # hotline word or a call to an organisation, and nobody's own number: a toll-free hotline
                 if (
                     len(value) == 11
                     and value.startswith(_TOLL_FREE_1)
                     and value.isdigit()
-                    and _HOTLINE_CUE.search(ctx.lower, max(0, r.start - 40), r.start)
+                    and (
+                        _HOTLINE_CUE.search(ctx.lower, max(0, r.start - 40), r.start)
+                        or _CALL_IMPERATIVE.search(ctx.lower, max(0, r.start - 30), r.start)
+                    )
                     and not _PERSONAL_CUE.search(ctx.lower, max(0, r.start - 40), r.end + 20)
                     and not _CJK.search(text, max(0, r.start - 24), r.end + 24)
                     and not _CJK_PUNCT.match(text[r.start - 1 : r.start] + text[r.end : r.end + 1])

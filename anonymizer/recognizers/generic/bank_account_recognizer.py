@@ -19,7 +19,7 @@ _CUE_ZH = (
     r"(?:银行账号|收款账号|收款账户|对公账户|对公账号|银行账户|账号|帐号|账户|帐户|户号|户头|"
     r"(?:对公|对私|公|私|个人|一类|二类|三类|银行)户|存折(?:号|账号)?)"
 )
-_CUE_EN = r"(?:account\s+(?:number|no\.?|#)|acct\.?\s*(?:no\.?|#)?|a/c(?:\s*no\.?)?|account)"
+_CUE_EN = r"(?:account\s+(?:number|no\.?|#|id)|acct\.?\s*(?:no\.?|#)?|a/c(?:\s*no\.?)?|account)"
 #: an opening bracket or quote may stand between a cue and its number: 安全账户（6222…）
 _OPEN = r"[（(「“\"【\[]?\s*"
 _CLOSE = r"[）)」”\"】\]]?"
@@ -80,8 +80,8 @@ _CUES: dict[str, tuple[str, ...]] = {
     "account_after_bank_zh": ("银行", "信用社", "农商行", "农信社", "支行", "分行", "储蓄所"),
     "account_in_flow": _ARROWS,
 }
-#: per pattern: its non-ASCII cues (looked for in texts with CJK characters) and its ASCII cues (looked for in
-#: the lower-cased text)
+#: per pattern: its non-ASCII cues (looked for in texts with non-ASCII characters) and its ASCII cues (looked
+#: for in the lower-cased text)
 _CUE_CJK = {name: tuple(w for w in words if not w.isascii()) for name, words in _CUES.items()}
 _CUE_ASCII = {name: tuple(w for w in words if w.isascii()) for name, words in _CUES.items()}
 
@@ -172,11 +172,11 @@ class BankAccountRecognizer(PatternRecognizer):
         found = ctx.memo.get("bank_account_patterns")
         if found is None:
             text, lower = ctx.text, ctx.lower
-            cjk = ctx.has_cjk
+            wide = ctx.has_cjk or not text.isascii()  # arrows (→) are non-ASCII cues of English texts too
             found = [
                 p
                 for p in self.PATTERNS
-                if (cjk and contains_any(text, _CUE_CJK[p.name])) or contains_any(lower, _CUE_ASCII[p.name])
+                if (wide and contains_any(text, _CUE_CJK[p.name])) or contains_any(lower, _CUE_ASCII[p.name])
             ]
             ctx.memo["bank_account_patterns"] = found
         return found

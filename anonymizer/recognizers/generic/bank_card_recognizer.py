@@ -137,8 +137,11 @@ class BankCardRecognizer(PatternRecognizer):
             found = self._card(ctx, start, value, head_only=False)
             if found is None and _GROUP_SEP.search(value):
                 # a written card followed by another number (an ID after it: "404819 6315332 630104 …"):
-                # the run without its last groups, Luhn-valid only
+                # the run without its last groups, Luhn-valid only, cut only where a group of 5+ digits
+                # (an independent number, not a card's last group) follows
                 for cut in reversed([g.start() for g in _GROUP_SEP.finditer(value)]):
+                    if not _INDEPENDENT_NEXT.match(ctx.text, start + cut):
+                        continue
                     if (found := self._card(ctx, start, value[:cut], head_only=True)) is not None:
                         break
             if found is not None:
@@ -172,13 +175,12 @@ class BankCardRecognizer(PatternRecognizer):
         digits = _NON_DIGIT.sub("", value)
         if not 13 <= len(digits) <= 19 or not _grouping_ok(value):
             return None
-        if not _issued(digits):
-            return None  # an Alipay id 2088..., a 7... petroleum-industry or 0... number is not a card
         if len(digits) == 15 and _DEVICE_CUE.search(ctx.lower, max(0, start - 14), start):
             return None  # an IMEI next to its cue
-        context = self.has_context(ctx, start, end) or _CARD_CUE_BEFORE.search(
-            ctx.lower, max(0, start - 8), start
-        )
+        named = _CARD_CUE_BEFORE.search(ctx.lower, max(0, start - 8), start) is not None
+        if not named and not _issued(digits):
+            return None  # an Alipay id 2088..., a 7... or 0... number not named a card right before it
+        context = named or self.has_context(ctx, start, end)
         if luhn_ok(digits):
             usual = (
                 len(digits) in (15, 16, 19)
@@ -195,9 +197,15 @@ class BankCardRecognizer(PatternRecognizer):
             return None
         if not context and _after_reference_cue(ctx.lower, start):
             return None  # an order / transaction / merchant number that happens to pass Luhn
+        if head_only:
+            score = min(score, _HEAD_ONLY_SCORE)  # a named account over the whole run wins
         return RecognizerResult(self.ENTITY, start, end, score, self.name, value, digits)
 
 
+#: a group of 5+ digits next: the rest of a run is an independent number (an ID), not a card's last group
+_INDEPENDENT_NEXT = re.compile(r"[ \-]\d{5}")
+#: a card read as the head of a longer run scores below a named account covering the whole run (0.9)
+_HEAD_ONLY_SCORE = 0.85
 #: between two items of a list of cards ("cards 4111… and 5612…", "卡号6222…、6761…")
 _LIST_LINK = re.compile(r"\s*(?:[,，、;；/]|and|or|及|和|以及|与)\s*")
 #: twelve digits written the way cards are (4-4-4 with one separator)

@@ -9,11 +9,13 @@ from anonymizer.entities import IP_ADDRESS
 from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer, RecognizerResult
 
 _V4_GATE = re.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d")
-#: a dotted quad right after a version word is a version (App version 4.8.59.99, APP（版本3.2.20.253）)
-_VERSION_BEFORE = re.compile(
-    r"(?:(?<![a-z])(?:version|ver\.?|build|release|app|apk|sdk|firmware|v)|版本号?|客户端|固件)"
-    r"[\s:：(（#]{0,3}$"
-)
+#: a dotted quad right after a word that names a version is a version (App version 4.8.59.99, 版本3.2.20.253,
+#: v1.2.3.4) ...
+_VERSION_BEFORE = re.compile(r"(?:(?<![a-z])(?:version|ver\.?|v)|版本号?)[\s:：(（#]{0,3}$")
+#: ... after a word that may stand before a version or an address (APP 2.2.42.116, 客户端 88.220.45.205) only
+#: when it is shaped like one: a first part up to 30 and a second up to 99
+_APP_BEFORE = re.compile(r"(?:(?<![a-z])(?:app|apk|sdk|build|release|firmware)|客户端|固件)[\s:：(（#]{0,3}$")
+_VERSION_SHAPE = re.compile(r"(?:[12]?\d|30)\.\d{1,2}\.")
 #: the host of a URL (http://1.2.3.4:8080/...): the URL recognizer names the whole link
 _URL_BEFORE = ("://", "@")
 
@@ -54,8 +56,11 @@ class IpRecognizer(PatternRecognizer):
         out = []
         for r in super().analyze(ctx):
             if "." in r.value and ":" not in r.value:
-                if _VERSION_BEFORE.search(ctx.lower, max(0, r.start - 14), r.start):
-                    continue
+                before = ctx.lower[max(0, r.start - 14) : r.start]
+                if _VERSION_BEFORE.search(before) or (
+                    _VERSION_SHAPE.match(r.value) and _APP_BEFORE.search(before)
+                ):
+                    continue  # a version; the residual check still flags a dotted quad left in the text
                 if ctx.text.endswith(_URL_BEFORE, max(0, r.start - 3), r.start):
                     r.score = self.PATTERNS[0].score
             out.append(r)

@@ -32,16 +32,18 @@ _CUE_THEN_NUMBER = re.compile(
     # the look-ahead lets the scan skip positions where no cue word can start (same (?i) folding)
     r"(?=(?i:[ptmcfdswnarolv])|[电手号致来])"
     r"(?P<c>(?<![A-Za-z])(?i:phone|tel|telephone|mobile|cell|cellphone|cellular|facetime|fax|call|dial|"
-    r"dialled|text|sms|whatsapp|wechat|viber|signal|telegram|message|contact|reach|landline|"
+    r"dialled|text|sms|whatsapp|wechat|viber|signal|telegram|message|contact|reach|ring|rang|ping|landline|"
     r"answering|registered|office|desk|number|no\.|ph\.?|mob\.?)"
     # inflections: "calls", "called", "texting", "reachable", "phoned"
     r"(?i:s|es|d|ed|ing|able)?"
-    # ring / rang / ping in lower case only: "Ping" and "Ring" are also names
-    r"(?![A-Za-z])|(?<![A-Za-z])(?:ring|rang|ping)(?:s|ed|ing)?(?![A-Za-z])|电话|手机|号码|致电|来电)"
+    r"(?![A-Za-z])|电话|手机|号码|致电|来电)"
     # then up to three short words ("me on WhatsApp at", "my new number is")
     r"\W{0,3}?(?:[A-Za-z]{1,10}\W{1,2}?){0,3}"
     r"(?P<v>(?<![0-9A-Za-z+.\-/@])" + _NATIONAL + _EXT + r")(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
 )
+#: a capitalised word (and a space) right before a capitalised "Ring" / "Ping": the cue is part of a name
+_NAME_LIKE_CUES = ("ring", "rang", "ping")
+_NAME_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'\-]*[ \t]+$")
 #: cues too loose for a bare run of digits ("order number 123456789")
 _WEAK_CUES = ("number", "no.", "registered", "office", "desk", "contact", "message", "signal")
 _REFERENCE_WORDS = re.compile(
@@ -77,6 +79,8 @@ _CN_MOBILE_INTL = re.compile(r"(?:00)?861[3-9]\d{9}")
 _TOLL_FREE = ("800", "888", "877", "866", "855", "844", "833", "822")
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?|#)\s?\d{1,5}$")
 _NON_DIGIT = re.compile(r"\D")
+#: the score of a bare number that an account word or a money flow names: below every BANK_ACCOUNT candidate
+_BELOW_ACCOUNT = 0.55
 
 
 # "+" / "＋" then a digit, or "00" (not after a digit) then 1-9; two patterns with a fast first-character /
@@ -152,11 +156,18 @@ class PhoneRecognizer(PatternRecognizer):
             pos = lo
             while (m := _CUE_THEN_NUMBER.search(text, pos, hi)) is not None:
                 pos = m.end()
+                cue_start = m.start("c")
+                if (
+                    text[cue_start].isupper()
+                    and m.group("c").lower().startswith(_NAME_LIKE_CUES)
+                    and _NAME_BEFORE.search(text, max(0, cue_start - 30), cue_start)
+                ):
+                    pos = m.end("c")  # "Wang Ping 0412…", "LI Ring": a name, not a verb; look again after it
+                    continue
                 value = m.group("v")
                 number = _EXTENSION.sub("", value) if value[-1].isdigit() else value
                 if not 7 <= sum(c.isdigit() for c in number) <= 12:
                     continue
-                cue_start = m.start("c")
                 if _national_ok(number, m.group("c").lower(), lower[max(0, cue_start - 24) : cue_start]):
                     out.append(
                         RecognizerResult(self.ENTITY, m.start("v"), m.end("v"), 0.6, self.name, value, None)
@@ -202,12 +213,14 @@ class PhoneRecognizer(PatternRecognizer):
                     parsed = phonenumbers.PhoneNumber(country_code=1, national_number=int(nat))
                 if parsed is None or not phonenumbers.is_possible_number(parsed):
                     continue
-                if (
+                # a bare run of digits named an account (对公账户：2735541968) or in a money flow: scored
+                # below the account recognizer's candidates, so an account found there wins, and masked as a
+                # phone when none is
+                named = (
                     not intl
                     and value.isdigit()
                     and (account_cue_before(text, start) or flow_node(text, start, end))
-                ):
-                    continue  # a bare run of digits named an account (对公账户：2735541968) or in a flow
+                )
                 if parsed.country_code in (1,) and str(parsed.national_number)[:3] in _TOLL_FREE:
                     continue
                 if parsed.country_code == 86 and str(parsed.national_number)[:3] in ("400", "800"):
@@ -216,6 +229,8 @@ class PhoneRecognizer(PatternRecognizer):
                 score = pattern.score + (0.2 if valid else 0.0)
                 if self.has_context(ctx, start, end):
                     score += 0.35
+                if named:
+                    score = _BELOW_ACCOUNT
                 if score < self.MIN_SCORE:
                     continue
                 canonical = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
