@@ -3,6 +3,7 @@
     .venv/bin/python bench/patterns.py                  # static quality on zh + en (default)
     .venv/bin/python bench/patterns.py --stream         # 12-week replay, each fraud type withheld in turn
     .venv/bin/python bench/patterns.py --no-static --stream --stream-dataset en --seed 1 --jobs 2
+    .venv/bin/python bench/patterns.py --no-static --stream --growth-fdr 0   # growth tests without the FDR
     .venv/bin/python bench/patterns.py --scale 100000 --refit 1000000
 
 The labelled data sets are read from ../shared/data (research use only, never copied into the repo).
@@ -126,10 +127,12 @@ def build_stream(labels, withheld, grower, rng, weeks=12, start_week=6, growth_w
     return [sorted(w) for w in stream]
 
 
-def replay_stream(texts, labels, withheld, grower, seed, weeks=12, start_week=6, growth_week=9) -> dict:
+def replay_stream(
+    texts, labels, withheld, grower, seed, weeks=12, start_week=6, growth_week=9, config=None
+) -> dict:
     rng = np.random.RandomState(seed)
     stream = build_stream(labels, withheld, grower, rng, weeks, start_week, growth_week)
-    tracker = clustering.PatternTracker(random_state=seed)
+    tracker = clustering.PatternTracker(config, random_state=seed)
     first_seen: dict = {}
     prev_dominant: dict = {}
     out = {"detected": False, "new_flags": 0, "new_true": 0, "false_rate": [], "growth_hit": None}
@@ -209,15 +212,15 @@ def replay_stream(texts, labels, withheld, grower, seed, weeks=12, start_week=6,
     return out
 
 
-def _one_stream(texts, labels, withheld, grower, seed) -> dict:
+def _one_stream(texts, labels, withheld, grower, seed, config=None) -> dict:
     start = time.perf_counter()
-    r = replay_stream(texts, labels, withheld, grower, seed)
+    r = replay_stream(texts, labels, withheld, grower, seed, config=config)
     r.update(withheld=withheld, grower=grower, seconds=round(time.perf_counter() - start, 1))
     print(json.dumps({k: v for k, v in r.items() if k != "false_rate"}, ensure_ascii=False), flush=True)
     return r
 
 
-def stream_quality(texts, labels, seed=0, types=None, jobs=1) -> dict:
+def stream_quality(texts, labels, seed=0, types=None, jobs=1, config=None) -> dict:
     kinds = sorted(set(labels))
     todo = [
         (withheld, kinds[(kinds.index(withheld) + 3) % len(kinds)], seed + kinds.index(withheld))
@@ -225,9 +228,10 @@ def stream_quality(texts, labels, seed=0, types=None, jobs=1) -> dict:
     ]
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            rows = list(pool.map(_one_stream, *zip(*[(texts, labels, *t) for t in todo], strict=True)))
+            args = [(texts, labels, *t, config) for t in todo]
+            rows = list(pool.map(_one_stream, *zip(*args, strict=True)))
     else:
-        rows = [_one_stream(texts, labels, *t) for t in todo]
+        rows = [_one_stream(texts, labels, *t, config) for t in todo]
     flags = sum(r["new_flags"] for r in rows)
     pairs = sum(r["kept_total"] for r in rows)
     return {
@@ -363,6 +367,9 @@ def main(argv=None) -> int:
     parser.add_argument("--stream-only", type=int, nargs="+", default=None, help="replay only these types")
     parser.add_argument("--jobs", type=int, default=1, help="replay this many streams in parallel processes")
     parser.add_argument("--seed", type=int, default=0, help="base seed of the replay streams")
+    parser.add_argument(
+        "--growth-fdr", type=float, default=None, help="TrackingConfig.growth_fdr for the replay (0 = off)"
+    )
     parser.add_argument("--scale", type=int, default=0, help="weekly run over N synthetic cases")
     parser.add_argument("--refit", type=int, default=0, help="full refit over N synthetic cases")
     parser.add_argument("--_scale-child", nargs=2, type=int, help=argparse.SUPPRESS)
@@ -386,9 +393,11 @@ def main(argv=None) -> int:
         types = kinds[: args.stream_types] if args.stream_types else None
         if args.stream_only:
             types = [t for t in kinds if t in set(args.stream_only)]
-        quality = stream_quality(texts, labels, seed=args.seed, types=types, jobs=args.jobs)
+        config = None if args.growth_fdr is None else clustering.TrackingConfig(growth_fdr=args.growth_fdr)
+        fdr = (config or clustering.TrackingConfig()).growth_fdr
+        quality = stream_quality(texts, labels, seed=args.seed, types=types, jobs=args.jobs, config=config)
         print(
-            json.dumps({"stream": args.stream_dataset, "seed": args.seed, **quality}),
+            json.dumps({"stream": args.stream_dataset, "seed": args.seed, "growth_fdr": fdr, **quality}),
             flush=True,
         )
     if args.scale:

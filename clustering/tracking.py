@@ -68,6 +68,7 @@ class TrackingConfig:
     # lifecycle
     baseline_periods: int = 4
     growth_alpha: float = 0.01
+    growth_fdr: float = 0.2
     growth_min_count: int = 10
     growth_min_ratio: float = 1.5
     growth_family_size: int = 100
@@ -98,6 +99,8 @@ class TrackingConfig:
             raise ValueError("novelty_quantile must be in [0, 1).")
         if not 0 <= self.growth_family_share <= 1 or self.growth_family_size < 0:
             raise ValueError("growth_family_share must be in [0, 1] and growth_family_size >= 0.")
+        if not 0 <= self.growth_fdr < 1:
+            raise ValueError("growth_fdr must be in [0, 1) (0 turns the FDR control off).")
         if self.overdispersion < 0 or self.min_overdispersion < 0:
             raise ValueError("overdispersion and min_overdispersion must be >= 0.")
         if not 0 <= self.centroid_memory < 1:
@@ -321,7 +324,7 @@ class PatternTracker:
         pids: list[str] = []
         new_ids: set[str] = set()
         novelty_sim: dict[str, float] = {}
-        family_growth: dict[str, tuple[float, float]] = {}
+        family_tests: list[tuple[float, float, tuple]] = []
         X = self.featurizer.partial_fit_transform(cases) if n else None
         known = [pid for pid, p in self.patterns.items() if not p.get("retired")]
         memory = [m for m in self.memory if m["pattern"] in set(known)]
@@ -392,18 +395,28 @@ class PatternTracker:
                     novelty_sim[pid] = best_sim
                     assign[cur] = slot(pid)
 
-            family_growth = self._growth_families(assign, pids, new_ids, mem_pid, n, Z, seed)
+            family_tests = self._growth_families(assign, pids, new_ids, mem_pid, n, Z, seed)
         blas.restore_original_limits()
         # update pattern records
         by_slot: dict[int, np.ndarray] = {s: np.flatnonzero(assign == s) for s in range(len(pids))}
         for s, rows in by_slot.items():
             pid = pids[s]
             self._absorb(pid, X[rows], [cases[i] for i in rows], period, pid in new_ids)
-        for pid, p in self.patterns.items():
-            if p.get("retired"):
-                continue
-            p["sizes"].setdefault(period, 0)
-            self._lifecycle(pid, period, pid in new_ids, family_growth.get(pid))
+        active = [pid for pid, p in self.patterns.items() if not p.get("retired")]
+        for pid in active:
+            self.patterns[pid]["sizes"].setdefault(period, 0)
+        # the period's growth tests (every pattern with a baseline, every family) are judged together
+        pattern_tests = {pid: self._pattern_test(pid) for pid in active if pid not in new_ids}
+        tests = [t for t in pattern_tests.values() if t is not None] + family_tests
+        cut = self._growth_cut(tests)
+        family_growth: dict[str, tuple[float, float]] = {}
+        for p_value, ratio, carriers in family_tests:
+            if self._significant(p_value, cut):
+                for pid in carriers:
+                    if pid not in family_growth or p_value < family_growth[pid][1]:
+                        family_growth[pid] = (ratio, p_value)
+        for pid in active:
+            self._lifecycle(pid, period, pid in new_ids, pattern_tests.get(pid), family_growth.get(pid), cut)
         self._relabel(pids, {pids[s]: rows for s, rows in by_slot.items()}, cases, X)
         self._remember(pids, by_slot, cases, period, seed)
 
@@ -563,8 +576,8 @@ class PatternTracker:
         r = mu * mu / (variance - mu)
         return float(nbinom.sf(count - 1, r, r / (r + mu)))
 
-    def _growth_families(self, assign, pids, new_ids, mem_pid, n: int, Z: np.ndarray, seed: int) -> dict:
-        """Patterns that carry the growth of a *family* of cases: ``{pid: (growth ratio, p-value)}``.
+    def _growth_families(self, assign, pids, new_ids, mem_pid, n: int, Z: np.ndarray, seed: int) -> list:
+        """The growth tests of the *families* of cases: ``[(p-value, growth ratio, carriers)]``.
 
         Families are a fine k-means partition (LSA space) of this period's cases and the memory,
         across pattern boundaries, about ``growth_family_size`` rows each, so that a scheme spread
@@ -573,12 +586,15 @@ class PatternTracker:
         the sum of its remembered cases' weights, with the sampling variance of that sum. A family
         grows when its count of current cases of known patterns is at least
         ``max(growth_min_count, growth_family_ratio * expected)`` and the negative-binomial upper
-        tail (variance: the model's plus the estimate's) is below ``growth_alpha``. A known pattern
-        carries that growth when it holds at least ``growth_min_count`` of the family's current cases
-        and at least ``growth_family_share`` of its excess over the expected count.
+        tail (variance: the model's plus the estimate's) is significant (:meth:`_significant`). A
+        known pattern carries that growth when it holds at least ``growth_min_count`` of the family's
+        current cases and at least ``growth_family_share`` of its excess over the expected count.
+        Every family with at least ``growth_family_min_memory`` remembered cases is a test and is
+        returned (its p-value counts in the period's FDR control); ``carriers`` is empty when the
+        family's count is below the bar.
         """
         cfg = self.config
-        out: dict[str, tuple[float, float]] = {}
+        out: list[tuple[float, float, tuple]] = []
         n_mem = len(mem_pid)
         if cfg.growth_family_size <= 0 or n_mem == 0 or n == 0:
             return out
@@ -624,21 +640,17 @@ class PatternTracker:
             mu = max(float(e_j.sum()), 1.0)
             o_p = observed[:, node].sum(axis=1)
             total_o = float(o_p.sum())
-            if total_o < max(cfg.growth_min_count, cfg.growth_family_ratio * mu):
-                continue
             # each pattern's share of the family varies with the pattern; plus the estimate's variance
             share = np.divide(e_j, base, out=np.zeros_like(e_j), where=base > 0)
             variance = float((e_j + share**2 * extra).sum()) + float(est_var[node].sum())
             p_value = self._upper_tail(int(total_o), mu, variance)
-            if p_value >= cfg.growth_alpha:
-                continue
-            excess = total_o - float(e_j.sum())
-            e_p = np.where(slot_j >= 0, e_j[slot_j], 0.0)
-            carries = (o_p >= cfg.growth_min_count) & (o_p - e_p >= cfg.growth_family_share * excess)
-            for slot in np.flatnonzero(carries):
-                pid = pids[slot]
-                if pid not in out or p_value < out[pid][1]:
-                    out[pid] = (total_o / mu, p_value)
+            carriers: tuple = ()
+            if total_o >= max(cfg.growth_min_count, cfg.growth_family_ratio * mu):
+                excess = total_o - float(e_j.sum())
+                e_p = np.where(slot_j >= 0, e_j[slot_j], 0.0)
+                carries = (o_p >= cfg.growth_min_count) & (o_p - e_p >= cfg.growth_family_share * excess)
+                carriers = tuple(pids[slot] for slot in np.flatnonzero(carries))
+            out.append((p_value, total_o / mu, carriers))
         return out
 
     def _signature_matrix(self, pids: list[str]) -> sp.csr_matrix:
@@ -801,11 +813,51 @@ class PatternTracker:
         p["mcc"] = _mode(c.get("mcc") for c in cases)
         p["last_seen"] = period
 
-    def _lifecycle(self, pid: str, period: str, is_new: bool, family=None) -> None:
+    def _pattern_test(self, pid: str) -> tuple[float, float, tuple] | None:
+        """The whole-pattern growth test of the current period: ``(p-value, growth ratio, carriers)``.
+
+        ``carriers`` is ``(pid,)`` when the size clears ``growth_min_count`` and ``growth_min_ratio``
+        times the baseline, else empty; ``None`` when the pattern has no baseline yet.
+        """
+        cfg = self.config
+        p = self.patterns[pid]
+        baseline, _ = self._baseline(pid)
+        if baseline is None:
+            return None
+        size = p["sizes"].get(self.periods[-1], 0)
+        mu = max(baseline, 1.0)
+        p_value = self._upper_tail(size, mu, self._predictive_variance(pid))
+        big = size >= cfg.growth_min_count and size >= cfg.growth_min_ratio * mu
+        return p_value, size / mu, ((pid,) if big else ())
+
+    def _growth_cut(self, tests: list) -> float:
+        """The largest p-value that can pass this period's growth tests (``inf``: no FDR control).
+
+        With ``growth_fdr = q > 0`` the Benjamini-Hochberg step-up procedure runs over the p-values
+        of all the period's tests (:meth:`_pattern_test` of every pattern with a baseline, and every
+        family of :meth:`_growth_families`): with ``p(1) <= ... <= p(m)``, the cut is the largest
+        ``p(i) <= i * q / m``, or ``-1`` when there is none. A test passes when its p-value is below
+        ``growth_alpha`` and at most the cut (:meth:`_significant`).
+        """
+        q = self.config.growth_fdr
+        if q <= 0 or not tests:
+            return math.inf
+        p_values = np.sort(np.array([t[0] for t in tests], dtype=np.float64))
+        m = len(p_values)
+        passing = np.flatnonzero(p_values <= q * np.arange(1, m + 1) / m)
+        return float(p_values[passing[-1]]) if len(passing) else -1.0
+
+    def _significant(self, p_value: float, cut: float) -> bool:
+        """A growth test passes: its p-value is below ``growth_alpha`` and at most the FDR cut."""
+        return p_value < self.config.growth_alpha and p_value <= cut
+
+    def _lifecycle(self, pid: str, period: str, is_new: bool, test=None, family=None, cut=math.inf) -> None:
         """Set NEW / GROWING / STABLE / FADING for ``period`` (rules in docs/clustering.md).
 
+        :param test: the pattern's own growth test (:meth:`_pattern_test`), ``None`` without baseline.
         :param family: ``(growth ratio, p-value)`` when the pattern carries a growing family
             (:meth:`_growth_families`), else ``None``.
+        :param cut: the period's FDR cut (:meth:`_growth_cut`).
         """
         cfg = self.config
         p = self.patterns[pid]
@@ -815,14 +867,12 @@ class PatternTracker:
         if is_new:
             p["status"] = "NEW"
             return
-        if baseline is None:
+        if baseline is None or test is None:
             p["status"] = "STABLE"
             return
-        mu = max(baseline, 1.0)
-        p_value = self._upper_tail(size, mu, self._predictive_variance(pid))
-        p["growth_ratio"], p["p_value"] = size / mu, p_value
-        grows = size >= cfg.growth_min_count and size >= cfg.growth_min_ratio * mu
-        grows = grows and p_value < cfg.growth_alpha
+        p_value, ratio, carriers = test
+        p["growth_ratio"], p["p_value"] = ratio, p_value
+        grows = bool(carriers) and self._significant(p_value, cut)
         if not grows and family is not None:
             grows = True
             p["growth_ratio"], p["p_value"] = family
