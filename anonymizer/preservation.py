@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from anonymizer.entities import DATE_OF_BIRTH
-from anonymizer.recognizers.cues import account_cue_before
+from anonymizer.recognizers.cues import TOLL_FREE_RX, account_cue_before
 
 _REF_KEYWORDS_ZH = (
     r"订单号码|订单编号|订单号|订单|交易流水号|流水号|交易单号|交易号|交易编号|交易参考号|参考号|商户号|商户编号|"
@@ -32,7 +32,11 @@ _REF = re.compile(
 )
 _HOTLINES = re.compile(
     r"(?<![0-9A-Za-z])(?:95\d{3}(?:\d|\d{3})?|96\d{3}|1(?:0086|0010|0000|0001|2306|2315|2345|2321|2381|2110)|"
-    r"(?:400|800)[\s\-]?\d{3}[\s\-]?\d{4}|(?:\+?1[\s\-.]?)?(?:\(8(?:00|88|77|66|55|44|33)\)\s?|8(?:00|88|77|66|55|44|33)[\s\-.])\d{3}[\s\-.]?\d{4})"
+    r"(?:400|800)[\s\-]?\d{3}[\s\-]?\d{4}|(?:\+?1[\s\-.]?)?(?:\("
+    + TOLL_FREE_RX
+    + r"\)\s?|"
+    + TOLL_FREE_RX
+    + r"[\s\-.])\d{3}[\s\-.]?\d{4})"
     r"(?![0-9A-Za-z])"
 )
 _AMOUNT = re.compile(

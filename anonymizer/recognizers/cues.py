@@ -33,3 +33,13 @@ def flow_node(text: str, start: int, end: int) -> bool:
         _ARROW_BEFORE.search(text, max(0, start - 3), start) is not None
         or _ARROW_AFTER.match(text, end) is not None
     )
+
+
+#: NANP toll-free area codes in service (822 is reserved, not yet in use). The residual check keeps its own
+#: list on purpose: it shares no code with the recognizers.
+TOLL_FREE_CODES = ("800", "888", "877", "866", "855", "844", "833")
+#: toll-free codes as a regular-expression alternation of their last two digits after the 8: ``8(?:00|88|…)``
+TOLL_FREE_RX = "8(?:" + "|".join(code[1:] for code in TOLL_FREE_CODES) + ")"
+
+#: what stands between two items of a list: a separator or a conjunction, with optional spaces
+LIST_LINK = r"\s*(?:[、,，;；/]|以及|和|及|与|或|(?i:and|or))\s*"

@@ -6,6 +6,7 @@ import re
 
 from anonymizer.entities import PHONE
 from anonymizer.recognizers.base import AnalysisContext, Pattern, PatternRecognizer, RecognizerResult
+from anonymizer.recognizers.cues import TOLL_FREE_CODES
 
 _NON_DIGIT = re.compile(r"\D")
 _EXTENSION = re.compile(r"(?:转|ext\.?|x)\s?\d+$")
@@ -39,7 +40,7 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 # imperative addressed to an organisation right before it ("call us on", "or call", "dial"), makes it a
 # hotline, unless it is someone's ("call me", "my number", "a call from") or a China cue stands near; the
 # residual check still flags such a run (moderation).
-_TOLL_FREE_1 = ("1800", "1888", "1877", "1866", "1855", "1844", "1833", "1822")
+_TOLL_FREE_1 = tuple("1" + code for code in TOLL_FREE_CODES)
 _HOTLINE_CUE = re.compile(
     r"toll[ \-]?free|hotline|help ?line|helpdesk|help desk|customer (?:service|care|support)|support line|"
     r"call (?:center|centre)|freephone|service line"

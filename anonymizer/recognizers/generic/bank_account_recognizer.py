@@ -13,7 +13,7 @@ from anonymizer.recognizers.base import (
     RecognizerResult,
     contains_any,
 )
-from anonymizer.recognizers.cues import FLOW_ARROWS
+from anonymizer.recognizers.cues import FLOW_ARROWS, LIST_LINK
 
 _CUE_ZH = (
     r"(?:银行账号|收款账号|收款账户|对公账户|对公账号|银行账户|账号|帐号|账户|帐户|户号|户头|"
@@ -55,7 +55,6 @@ _VERB_AFTER_ZH = (
 _ARROW = r"(?:" + "|".join(map(re.escape, FLOW_ARROWS)) + r")"
 
 #: per pattern: substrings one of which the text must hold for the pattern to be run
-_ARROWS = FLOW_ARROWS
 _CUES: dict[str, tuple[str, ...]] = {
     "account_zh": ("账", "帐", "户", "存折"),
     "account_en": ("account", "acct", "a/c"),
@@ -78,7 +77,7 @@ _CUES: dict[str, tuple[str, ...]] = {
     "account_before_transfer_zh": ("向", "从", "由", "往"),
     "account_named_after_zh": ("账户", "帐户", "账号", "帐号", "户名", "开户"),
     "account_after_bank_zh": ("银行", "信用社", "农商行", "农信社", "支行", "分行", "储蓄所"),
-    "account_in_flow": _ARROWS,
+    "account_in_flow": FLOW_ARROWS,
 }
 #: per pattern: its non-ASCII cues (looked for in texts with non-ASCII characters) and its ASCII cues (looked
 #: for in the lower-cased text)
@@ -244,8 +243,4 @@ def _looks_like_card(digits: str) -> bool:
 _NAMED = frozenset({"account_zh", "account_en"})
 _CARD_GROUPS = re.compile(r"\d{4}(?:[ \-]\d{4}){2,3}[ \-]\d{1,4}")
 #: the next number of an enumeration: 、 / ，/ 和 / 及 / and / or between the numbers
-_LIST_NEXT = re.compile(
-    r"[）)」”\"】\]]?\s*(?:[、，,;；/]|和|及|与|以及|或|(?i:and|or))\s*"
-    + _OPEN
-    + _NUM.replace("{7,29}", "{9,29}")
-)
+_LIST_NEXT = re.compile(r"[）)」”\"】\]]?" + LIST_LINK + _OPEN + _NUM.replace("{7,29}", "{9,29}"))

@@ -14,6 +14,7 @@ from anonymizer.recognizers.base import (
     _finditer,
     ascii_digits_context,
 )
+from anonymizer.recognizers.cues import LIST_LINK
 
 _DEVICE_CUE = re.compile(r"imei|meid|设备|串号|终端|device")
 #: a word naming a card right before the number (到这个卡6222…, card no. 4111…)
@@ -207,7 +208,7 @@ _INDEPENDENT_NEXT = re.compile(r"[ \-]\d{5}")
 #: a card read as the head of a longer run scores below a named account covering the whole run (0.9)
 _HEAD_ONLY_SCORE = 0.85
 #: between two items of a list of cards ("cards 4111… and 5612…", "卡号6222…、6761…")
-_LIST_LINK = re.compile(r"\s*(?:[,，、;；/]|and|or|及|和|以及|与)\s*")
+_LIST_LINK = re.compile(LIST_LINK)
 #: twelve digits written the way cards are (4-4-4 with one separator)
 _CARD_GROUPS_12 = re.compile(r"\d{4}([ \-])\d{4}\1\d{4}")
 _MAESTRO_12 = frozenset(["50", *(str(n) for n in range(56, 70))])

@@ -15,7 +15,7 @@ from anonymizer.recognizers.base import (
     _finditer,
     contains_any,
 )
-from anonymizer.recognizers.cues import account_cue_before, flow_node
+from anonymizer.recognizers.cues import TOLL_FREE_CODES, account_cue_before, flow_node
 
 _L = r"(?<![0-9A-Za-z+.\-/@])(?<!\d[ \-])"
 _R = r"(?![0-9A-Za-z@]|\.\d|[ \-]\d)"
@@ -76,7 +76,7 @@ _NUMBER_THEN_CUE = re.compile(
 )
 _AFTER_WORDS = ("office", "fax", "mobile", "cell", "phone", "tel", "desk")
 _CN_MOBILE_INTL = re.compile(r"(?:00)?861[3-9]\d{9}")
-_TOLL_FREE = ("800", "888", "877", "866", "855", "844", "833", "822")
+_TOLL_FREE = TOLL_FREE_CODES
 _EXTENSION = re.compile(r"\s?(?:x|ext\.?|#)\s?\d{1,5}$")
 _NON_DIGIT = re.compile(r"\D")
 #: the score of a bare number that an account word or a money flow names: below every BANK_ACCOUNT candidate
