@@ -18,7 +18,7 @@ from datetime import date, datetime
 import numpy as np
 import scipy.sparse as sp
 from scipy.cluster.hierarchy import linkage
-from scipy.stats import nbinom, poisson
+from scipy.stats import betabinom, nbinom, poisson
 from sklearn.base import clone
 from sklearn.cluster import KMeans
 from sklearn.neighbors import NearestNeighbors
@@ -61,6 +61,7 @@ class TrackingConfig:
     split_cohesion: float = 0.6
     novelty_quantile: float = 0.05
     variant_spread: bool = True
+    spread_alpha: float = 0.01
     memory_per_pattern: int = 150
     min_pattern_size: int = 10
     signature_terms: int = 500
@@ -97,6 +98,8 @@ class TrackingConfig:
             raise ValueError("split_neighbor_share and split_cohesion must be in [0, 1].")
         if not 0 <= self.novelty_quantile < 1:
             raise ValueError("novelty_quantile must be in [0, 1).")
+        if not 0 <= self.spread_alpha < 1:
+            raise ValueError("spread_alpha must be in [0, 1) (0: the majority rule alone).")
         if not 0 <= self.growth_family_share <= 1 or self.growth_family_size < 0:
             raise ValueError("growth_family_share must be in [0, 1] and growth_family_size >= 0.")
         if not 0 <= self.growth_fdr < 1:
@@ -359,7 +362,11 @@ class PatternTracker:
                     if len(fresh):
                         centroid = normalize(np.asarray(X[fresh].mean(axis=0)))
                         csim = np.asarray((sp.csr_matrix(centroid) @ sig.T).todense()).ravel()
-                        if float(csim.max()) < cfg.novelty_similarity:
+                        close = float(csim.max()) >= cfg.novelty_similarity
+                        if close and cfg.variant_spread:  # a variant must also sit within the spread
+                            near_pid = known[int(csim.argmax())]
+                            close = self._within_spread(fresh, np.flatnonzero(mem_pid == near_pid) + n, Z)
+                        if not close:
                             pid = self._new_pattern(period)
                             new_ids.add(pid)
                             novelty_sim[pid] = float(csim.max())
@@ -502,14 +509,17 @@ class PatternTracker:
         return cur[core]
 
     def _within_spread(self, cur: np.ndarray, mem: np.ndarray, Z: np.ndarray) -> bool:
-        """Whether a fresh cluster sits within a known pattern's spread (the variant test).
+        """Whether a fresh cluster (or a core split off a known cluster) sits within a pattern's spread.
 
         *near(i)* is the mean similarity (LSA space) of a case to its ``n_neighbors`` nearest
         remembered cases of the pattern; the pattern's floor is the ``novelty_quantile`` quantile of
-        *near* of each of its remembered cases among the others (leave-one-out), the distance floor of
-        the novelty split. The cluster is within the spread unless at least ``min_agreement`` of its
-        cases fall below the floor. With fewer than 3 remembered cases, or ``novelty_quantile = 0``,
-        there is no floor and the cluster counts as within.
+        *near* of each of its m remembered cases among the others (leave-one-out), the distance floor
+        of the novelty split. The cases are outside the spread when at least ``min_agreement`` of them
+        fall below the floor, or when more of them fall below it than chance allows: cases drawn from
+        the pattern's own spread fall below an empirical quantile of rank a = q (m - 1) + 1 with a
+        Beta(a, m + 1 - a) chance, so their count is beta-binomial, and a count whose upper tail is
+        below ``spread_alpha`` is outside (``spread_alpha = 0``: the majority rule alone). With fewer
+        than 3 remembered cases, or ``novelty_quantile = 0``, there is no floor: within.
         """
         cfg = self.config
         if len(mem) < 3 or cfg.novelty_quantile <= 0:
@@ -523,7 +533,13 @@ class PatternTracker:
         for start in range(0, len(cur), 1_000):
             sims = Z[cur[start : start + 1_000]] @ Zm.T
             below += int((-np.partition(-sims, k - 1, axis=1)[:, :k].mean(axis=1) < floor).sum())
-        return below < cfg.min_agreement * len(cur)
+        if below >= cfg.min_agreement * len(cur):
+            return False
+        if cfg.spread_alpha <= 0:
+            return True
+        # the count below the floor of cases drawn from the pattern's spread is beta-binomial
+        a = cfg.novelty_quantile * (len(mem) - 1) + 1
+        return float(betabinom.sf(below - 1, len(cur), a, len(mem) + 1 - a)) >= cfg.spread_alpha
 
     def _baseline(self, pid: str) -> tuple[float | None, list[int]]:
         """Mean size of ``pid`` over its last ``baseline_periods`` earlier periods, and those sizes."""
