@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 from faker import Faker
 
 # each family is a bag of phrases; a case narrative strings 4 of them together, so that all cases of a
@@ -120,3 +121,25 @@ class StreamFactory:
             case.update(fields)
             out.append(case)
         return out
+
+
+# -- LSA-space points for the variant spread tests ---------------------------------------------------
+
+
+def unit(rows: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length."""
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def points(rng: np.random.Generator, centre: np.ndarray, count: int, noise: float) -> np.ndarray:
+    """``count`` unit vectors scattered around ``centre``."""
+    return unit(centre + noise * rng.standard_normal((count, len(centre))))
+
+
+def centre_and_shifted(dim: int = 20) -> tuple[np.ndarray, np.ndarray]:
+    """A pattern's direction and one at cosine 0.6 to it."""
+    centre = np.zeros(dim)
+    centre[0] = 1.0
+    shifted = np.zeros(dim)
+    shifted[0], shifted[1] = 0.6, 0.8
+    return centre, shifted

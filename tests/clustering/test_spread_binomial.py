@@ -8,17 +8,9 @@ from sklearn.cluster import KMeans
 
 from clustering import PatternTracker, TrackingConfig
 
-from .synth import CREDIT, FAMILIES, StreamFactory
+from .synth import CREDIT, FAMILIES, StreamFactory, centre_and_shifted, points, unit
 
 WEEKS = [f"2026-W{w:02d}" for w in range(1, 5)]
-
-
-def _unit(rows: np.ndarray) -> np.ndarray:
-    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
-
-
-def _points(rng, centre, count, noise):
-    return _unit(centre + noise * rng.standard_normal((count, len(centre))))
 
 
 @pytest.fixture(scope="module")
@@ -27,14 +19,10 @@ def lsa():
     which 12 of 40 cases come from a direction at cosine 0.6 (a minority, so the majority rule alone
     keeps the cluster within the spread)."""
     rng = np.random.default_rng(1)
-    dim = 20
-    centre = np.zeros(dim)
-    centre[0] = 1.0
-    shifted = np.zeros(dim)
-    shifted[0], shifted[1] = 0.6, 0.8
-    memory = _points(rng, centre, 150, 0.08)
-    same = _points(rng, centre, 400, 0.08)
-    mixed = np.vstack([_points(rng, centre, 28, 0.08), _points(rng, shifted, 12, 0.08)])
+    centre, shifted = centre_and_shifted()
+    memory = points(rng, centre, 150, 0.08)
+    same = points(rng, centre, 400, 0.08)
+    mixed = np.vstack([points(rng, centre, 28, 0.08), points(rng, shifted, 12, 0.08)])
     Z = np.vstack([same, mixed, memory])
     return Z, np.arange(400), np.arange(400, 440), np.arange(440, 590)
 
@@ -46,7 +34,7 @@ def test_a_large_cluster_from_the_same_spread_stays_within(lsa):
 
 def test_a_minority_far_below_the_floor_is_more_than_chance(lsa):
     Z, _, mixed, memory = lsa
-    centroids = _unit(np.vstack([Z[mixed].mean(axis=0), Z[memory].mean(axis=0)]))
+    centroids = unit(np.vstack([Z[mixed].mean(axis=0), Z[memory].mean(axis=0)]))
     assert float(centroids[0] @ centroids[1]) > 0.9  # the centroid cosine alone: a variant
     # 12 of 40 below the 5 % floor of 150 remembered cases: p ~ 1e-5 (beta-binomial)
     assert not PatternTracker()._within_spread(mixed, memory, Z)

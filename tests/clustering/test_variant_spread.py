@@ -8,7 +8,7 @@ from sklearn.cluster import KMeans
 
 from clustering import PatternTracker, TrackingConfig
 
-from .synth import FAMILIES, StreamFactory
+from .synth import FAMILIES, StreamFactory, centre_and_shifted, points, unit
 
 WEEKS = [f"2026-W{w:02d}" for w in range(1, 7)]
 
@@ -56,27 +56,15 @@ def test_without_the_spread_test_the_close_scheme_is_absorbed(seed):
     assert "NEW" not in {p.status for p in patterns.values()}
 
 
-def _unit(rows: np.ndarray) -> np.ndarray:
-    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
-
-
-def _points(rng, centre, count, noise):
-    return _unit(centre + noise * rng.standard_normal((count, len(centre))))
-
-
 @pytest.fixture(scope="module")
 def lsa():
     """Remembered cases of one pattern around a centre, and two fresh clusters: one drawn from the same
     spread, one around a direction at cosine 0.6 to the centre (close by centroid, outside the spread)."""
     rng = np.random.default_rng(0)
-    dim = 20
-    centre = np.zeros(dim)
-    centre[0] = 1.0
-    shifted = np.zeros(dim)
-    shifted[0], shifted[1] = 0.6, 0.8
-    memory = _points(rng, centre, 120, 0.08)
-    inside = _points(rng, centre, 40, 0.08)
-    outside = _points(rng, shifted, 40, 0.08)
+    centre, shifted = centre_and_shifted()
+    memory = points(rng, centre, 120, 0.08)
+    inside = points(rng, centre, 40, 0.08)
+    outside = points(rng, shifted, 40, 0.08)
     Z = np.vstack([inside, outside, memory])
     return Z, np.arange(40), np.arange(40, 80), np.arange(80, 200)
 
@@ -88,7 +76,7 @@ def test_a_cluster_within_the_pattern_spread_is_a_variant(lsa):
 
 def test_a_cluster_outside_the_pattern_spread_is_not_a_variant(lsa):
     Z, _, outside, memory = lsa
-    centroids = _unit(np.vstack([Z[outside].mean(axis=0), Z[memory].mean(axis=0)]))
+    centroids = unit(np.vstack([Z[outside].mean(axis=0), Z[memory].mean(axis=0)]))
     assert float(centroids[0] @ centroids[1]) > 0.5  # the centroid cosine alone would call it a variant
     assert not PatternTracker()._within_spread(outside, memory, Z)
 
