@@ -75,7 +75,6 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def _request_transactions(app: Flask, db) -> None:
     """The request boundary commits once when the answer is a success and rolls back otherwise."""
-    from flask import jsonify
     from sqlalchemy.exc import IntegrityError, OperationalError
 
     @app.after_request
@@ -87,19 +86,10 @@ def _request_transactions(app: Flask, db) -> None:
             db.session.commit()
         except IntegrityError:
             db.session.rollback()
-            response = jsonify(
-                code=409,
-                status="Conflict",
-                errors={},
-                message="a concurrent request changed the same record; retry",
-            )
-            response.status_code = 409
+            response = _json_error(409, "a concurrent request changed the same record; retry")
         except OperationalError:
             db.session.rollback()
-            response = jsonify(
-                code=503, status="Service Unavailable", errors={}, message="the database is busy; retry"
-            )
-            response.status_code = 503
+            response = _json_error(503, "the database is busy; retry")
             response.headers["Retry-After"] = "5"
         return response
 
@@ -113,28 +103,37 @@ def _reject_unpaired_surrogates(app: Flask) -> None:
     import json
     import re
 
-    from flask import jsonify, request
+    from flask import request
 
     escape = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
     @app.before_request
     def _check():
-        if request.mimetype != "application/json" or not escape.search(request.get_data(cache=True)):
+        if request.mimetype != "application/json":
+            return None
+        data = request.get_data(cache=True)
+        if not escape.search(data):
             return None
         try:
-            body = json.loads(request.get_data(cache=True))
+            body = json.loads(data)
         except ValueError:
             return None  # the API answers malformed JSON itself
         if not _has_surrogate(body):
             return None
-        response = jsonify(
-            code=400,
-            status="Bad Request",
-            errors={},
-            message="the JSON body holds an unpaired surrogate escape (\\ud800-\\udfff): not a character",
+        return _json_error(
+            400, "the JSON body holds an unpaired surrogate escape (\\ud800-\\udfff): not a character"
         )
-        response.status_code = 400
-        return response
+
+
+def _json_error(code: int, message: str):
+    """The API's error body (``code``, ``status``, ``errors``, ``message``) outside a view."""
+    from http import HTTPStatus
+
+    from flask import jsonify
+
+    response = jsonify(code=code, status=HTTPStatus(code).phrase, errors={}, message=message)
+    response.status_code = code
+    return response
 
 
 def _has_surrogate(value) -> bool:
